@@ -1,0 +1,3 @@
+from kamplan.cli import main
+
+raise SystemExit(main())

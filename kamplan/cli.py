@@ -1,0 +1,155 @@
+"""The command line. Commands that show no screen never import Textual, so they start fast."""
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kamplan import __version__
+from kamplan.config import DB_ENV, Settings, default_db_path
+from kamplan.errors import KamplanError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+USER_ERROR = 1
+
+
+def _as_of(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kamplan",
+        description="Plan your key accounts: stakeholders, activity, qualification. Offline and private.",
+    )
+    parser.add_argument("--version", action="version", version=f"kamplan {__version__}")
+    parser.add_argument(
+        "--db", type=Path, metavar="FILE", help=f"the database file (default: ${DB_ENV} or your data folder)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("demo", help="add the demo account (again: no change) and print its name")
+    commands.add_parser("accounts", help="list the accounts, one a line")
+    export = commands.add_parser("export", help="write one account's plan as a document")
+    export.add_argument("account", metavar="ACCOUNT", help="the account's name (any case) or id")
+    export.add_argument(
+        "--format", choices=["json"], default="json", help="the document format (default json)"
+    )
+    export.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="compute measures as of this day")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen"
+    )
+    importer = commands.add_parser("import", help="add an account from a JSON plan document; all or nothing")
+    importer.add_argument("file", type=Path, metavar="FILE")
+    how = importer.add_mutually_exclusive_group()
+    how.add_argument("--rename", metavar="NEW", help="import under this name instead")
+    how.add_argument("--replace", action="store_true", help="replace the account of the same name")
+    backup = commands.add_parser("backup", help="a consistent copy of the database, safe while it is in use")
+    backup.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    commands.add_parser("check", help="check the database's integrity and schema version")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db_path = (args.db.expanduser() if args.db else default_db_path()).absolute()
+    handler: Callable[[argparse.Namespace, Path], int] = COMMANDS.get(args.command, run_app)
+    try:
+        return handler(args, db_path)
+    except KamplanError as error:
+        print(f"kamplan: {error}", file=sys.stderr)
+        return USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `kamplan accounts | head`: the reader left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _engine(db_path: Path) -> "Engine":
+    from kamplan.store.engine import open_engine
+
+    return open_engine(db_path)
+
+
+def run_app(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.app import make_app
+
+    engine = _engine(db_path)
+    make_app(Settings(db_path=db_path), engine).run()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.interchange.demo import add_demo
+
+    print(add_demo(_engine(db_path)))
+    return 0
+
+
+def cmd_accounts(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.store.accounts import list_accounts
+    from kamplan.store.engine import reading
+
+    with reading(_engine(db_path)) as session:
+        for account in list_accounts(session):
+            print(account.name)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.interchange.plan_json import export_plan
+
+    text = export_plan(_engine(db_path), args.account, args.as_of or date.today())
+    if args.output:
+        from kamplan.interchange.files import write_text_file
+
+        write_text_file(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.interchange.files import read_text_file
+    from kamplan.interchange.plan_json import import_plan, parse_plan
+
+    doc = parse_plan(read_text_file(args.file))  # validate before the database is even opened
+    name = import_plan(_engine(db_path), doc, rename=args.rename, replace=args.replace)
+    print(f"imported {name}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.store.backup import backup_to, default_backup_path
+
+    if not db_path.exists():
+        raise KamplanError(f"there is no database at {db_path} to back up")
+    target = backup_to(_engine(db_path), args.file or default_backup_path(db_path))
+    print(target)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.store.check import check_database
+
+    print(check_database(db_path))
+    return 0
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
+    "demo": cmd_demo,
+    "accounts": cmd_accounts,
+    "export": cmd_export,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "check": cmd_check,
+}

@@ -1,0 +1,251 @@
+"""The JSON plan document (DESIGN.md, "JSON plan document"): pydantic models that validate input.
+
+Field order here is the key order written on export.
+"""
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from kamplan.interchange.fields import (
+    CriterionScore,
+    Day,
+    Horizon,
+    IndicatorScore,
+    Influence,
+    Money,
+    Name,
+    PerWeek,
+    Probability,
+    Rate,
+    Ref,
+    RequiredDay,
+    Support,
+    Text,
+    Threat,
+    Weight,
+)
+from kamplan.models.enums import (
+    ActivityStatus,
+    ActivityType,
+    Answer,
+    Confidence,
+    OpportunityKind,
+    OpportunityStatus,
+    RelationshipLevel,
+    Role,
+    SwotKind,
+    WhitespaceStatus,
+)
+from kamplan.planning.qualification import QUESTION_KEYS
+
+FORMAT = "kamplan-plan"
+VERSION = 1
+
+
+class Part(BaseModel):
+    # Unknown keys are ignored: a document may carry more than this version reads.
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+
+class Profile(Part):
+    strategy: Text = ""
+    vision: Text = ""
+    core_values: Text = ""
+    initiatives: Text = ""
+    culture: Text = ""
+    history: Text = ""
+    decision_process: Text = ""
+    goals: Text = ""
+    pressures: Text = ""
+    changes: Text = ""
+
+
+class Segmentation(Part):
+    buying_preference: Text = ""
+    partnership_willingness: Text = ""
+    competency_fit: Text = ""
+
+
+class Swot(Part):
+    kind: SwotKind
+    text: Name
+
+
+class AccountPart(Part):
+    name: Name
+    industry: Text = ""
+    currency: Text = ""
+    planning_horizon_years: Horizon = 1
+    key_account: bool = True
+    annual_revenue: Money = None
+    wallet: Money = None
+    our_revenue: Money = None
+    cost_to_serve: Money = None
+    profile: Profile = Field(default_factory=Profile)
+    swot: list[Swot] = Field(default_factory=list)
+    segmentation: Segmentation = Field(default_factory=Segmentation)
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value and not (len(value) == 3 and value.isalpha()):
+            raise ValueError(f"must be a three-letter currency code such as EUR, got {value!r}")
+        return value
+
+
+class TeamPart(Part):
+    ref: Ref
+    name: Name
+    function: Text = ""
+
+
+class StakeholderPart(Part):
+    ref: Ref
+    name: Name
+    title: Text = ""
+    department: Text = ""
+    reports_to: Ref | None = None
+    role: Role | None = None
+    influence: Influence = None
+    support: Support = None
+    needs: Text = ""
+    wants: Text = ""
+    declared_agenda: Text = ""
+    personal_agenda: Text = ""
+    owner: Ref | None = None
+    relationship_level: RelationshipLevel | None = None
+    relationship_wanted: RelationshipLevel | None = None
+    listens_to: list[Ref] = Field(default_factory=list)
+    confidence: Confidence = Confidence.ASSUMED
+    source: Text = ""
+    last_contact: Day = None
+    plan: Text = ""
+
+
+class OpportunityPart(Part):
+    ref: Ref
+    title: Text = ""
+    kind: OpportunityKind | None = None
+    value: Money = None
+    target_date: Day = None
+    stage: Text = ""
+    probability: Probability = None
+    status: OpportunityStatus = OpportunityStatus.OPEN
+    status_reason: Text = ""
+    participants: list[Ref] = Field(default_factory=list)
+    competitors: list[Ref] = Field(default_factory=list)
+    qualification: dict[str, Answer] = Field(default_factory=dict)
+
+    @field_validator("qualification")
+    @classmethod
+    def _all_ten(cls, answers: dict[str, Answer]) -> dict[str, Answer]:
+        unknown = sorted(set(answers) - set(QUESTION_KEYS))
+        if unknown:
+            raise ValueError(f"unknown question {unknown[0]!r}; the questions are q1 to q10")
+        return {key: answers.get(key, Answer.UNKNOWN) for key in QUESTION_KEYS}
+
+
+class ActivityPart(Part):
+    date: RequiredDay
+    type: ActivityType
+    stakeholders: list[Ref] = Field(default_factory=list)
+    owner: Ref | None = None
+    opportunity: Ref | None = None
+    objective: Text = ""
+    status: ActivityStatus = ActivityStatus.PLANNED
+    outcome: Text = ""
+
+
+class TargetPart(Part):
+    type: ActivityType
+    per_week: PerWeek = 0
+    converts_to: ActivityType | None = None
+    conversion_rate: Rate = None
+
+
+class CompetitorPart(Part):
+    ref: Ref
+    name: Name
+    strengths: Text = ""
+    weaknesses: Text = ""
+    close_to: list[Ref] = Field(default_factory=list)
+    threat: Threat = None
+    counter: Text = ""
+
+
+class CriterionPart(Part):
+    criterion: Name
+    weight: Weight = 1
+    score: CriterionScore = None
+
+
+class IndicatorPart(Part):
+    indicator: Name
+    score: IndicatorScore = None
+    evidence: Text = ""
+
+
+class WhitespacePart(Part):
+    unit: Name
+    offering: Name
+    status: WhitespaceStatus = WhitespaceStatus.OPEN
+    opportunity: Ref | None = None
+
+
+class ReviewPart(Part):
+    date: RequiredDay
+    notes: Text = ""
+    metrics: dict[str, Any] = Field(default_factory=dict)
+
+
+class PlanDocument(Part):
+    format: str
+    version: int
+    account: AccountPart
+    team: list[TeamPart] = Field(default_factory=list)
+    stakeholders: list[StakeholderPart] = Field(default_factory=list)
+    opportunities: list[OpportunityPart] = Field(default_factory=list)
+    activities: list[ActivityPart] = Field(default_factory=list)
+    activity_targets: list[TargetPart] = Field(default_factory=list)
+    competitors: list[CompetitorPart] = Field(default_factory=list)
+    attractiveness: list[CriterionPart] = Field(default_factory=list)
+    our_strength: list[CriterionPart] = Field(default_factory=list)
+    relationship: list[IndicatorPart] = Field(default_factory=list)
+    whitespace: list[WhitespacePart] = Field(default_factory=list)
+    reviews: list[ReviewPart] = Field(default_factory=list)
+    derived: dict[str, Any] | None = None
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: str) -> str:
+        if value != FORMAT:
+            raise ValueError(f"must be {FORMAT!r}, got {value!r}: this is not a kamplan plan document")
+        return value
+
+    @field_validator("version")
+    @classmethod
+    def _version(cls, value: int) -> int:
+        if value > VERSION:
+            raise ValueError(
+                f"this document is version {value}, written by a newer kamplan;"
+                f" this one reads version {VERSION}"
+            )
+        if value < 1:
+            raise ValueError(f"must be 1, got {value}")
+        return value
+
+
+class Derived(BaseModel):
+    """The `derived` block written on export; ignored on import."""
+
+    as_of: str
+    stakeholders: dict[str, dict[str, str]]
+    opportunities: dict[str, dict[str, Any]]
+    attractiveness: float | None
+    our_strength: float | None
+    quadrant: str | None
+    relationship_index: int | None
+    power_coverage: float | None
+    factored_pipeline: float

@@ -1,0 +1,42 @@
+"""Turn pydantic's errors into one-line messages that name the place: `stakeholders[3].influence: …`."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+
+def place(loc: Sequence[Any]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def message(error: Any) -> str:
+    kind = error["type"]
+    text = error["msg"]
+    if kind == "value_error":
+        text = text.removeprefix("Value error, ")
+    elif kind == "missing":
+        text = "is required"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        text = f"must be a whole number, got {error.get('input')!r}"
+    elif kind in ("float_type", "float_parsing"):
+        text = f"must be a number, got {error.get('input')!r}"
+    elif kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        text = f"must be one of {expected}, got {error.get('input')!r}"
+    return text
+
+
+def problems(error: ValidationError) -> list[str]:
+    found = []
+    for item in error.errors():
+        loc = [part for part in item["loc"] if not (isinstance(part, str) and "[" in part)]
+        where = place(loc)
+        found.append(f"{where}: {message(item)}" if where else message(item))
+    return found

@@ -1,0 +1,39 @@
+"""Reading and writing the user's files, with one-line messages instead of tracebacks."""
+
+import os
+from pathlib import Path
+
+from kamplan.errors import KamplanError
+
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # far above any real plan; refuses a wrong file before reading it
+
+
+def read_text_file(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise KamplanError(f"{path} is too large to be a plan document")
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise KamplanError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise KamplanError(f"{path} is a folder, not a file") from None
+    except PermissionError:
+        raise KamplanError(f"{path}: permission denied") from None
+    except UnicodeDecodeError:
+        raise KamplanError(f"{path} is not a text file in UTF-8") from None
+    except OSError as error:
+        raise KamplanError(f"{path}: {error.strerror or error}") from None
+
+
+def write_text_file(path: Path, text: str) -> None:
+    """Write beside the target, then move into place: a failed write never leaves half a file."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise KamplanError(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,77 @@
+"""Export and import of JSON plan documents: validate everything first, then write all or nothing."""
+
+import json
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+
+from kamplan.errors import KamplanError, ValidationFailed
+from kamplan.interchange.derived import derive
+from kamplan.interchange.document import PlanDocument
+from kamplan.interchange.errors import problems
+from kamplan.interchange.read_plan import read_plan
+from kamplan.interchange.references import reference_problems
+from kamplan.interchange.write_plan import write_plan
+from kamplan.store.accounts import delete_account, find_account, name_taken
+from kamplan.store.engine import reading, unit_of_work
+
+
+def plan_dict(doc: PlanDocument, as_of: date) -> dict[str, Any]:
+    data = doc.model_dump(mode="json", exclude={"derived"})
+    data["derived"] = derive(doc, as_of)
+    return data
+
+
+def export_plan(engine: Engine, account: str, as_of: date) -> str:
+    with reading(engine) as session:
+        doc = read_plan(session, find_account(session, account).id)  # type: ignore[arg-type]
+    return json.dumps(plan_dict(doc, as_of), ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_plan(text: str) -> PlanDocument:
+    """Validate a document completely, or raise ValidationFailed naming every problem's place."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise KamplanError(
+            f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
+    if not isinstance(data, dict):
+        raise KamplanError("not a kamplan plan document: expected a JSON object at the top")
+    try:
+        doc = PlanDocument.model_validate(data)
+    except ValidationError as error:
+        raise ValidationFailed(problems(error)) from None
+    found = reference_problems(doc)
+    if found:
+        raise ValidationFailed(found)
+    return doc
+
+
+def import_plan(
+    engine: Engine, doc: PlanDocument, *, rename: str | None = None, replace: bool = False
+) -> str:
+    """Add the document's account in one transaction; returns the account's name."""
+    name = (rename or doc.account.name).strip()
+    if not name:
+        raise KamplanError("--rename needs a name")
+    with unit_of_work(engine) as session:
+        existing = name_taken(session, name)
+        if existing is not None:
+            if not replace:
+                raise KamplanError(
+                    f"an account named {existing.name!r} exists already; use --rename NEW or --replace"
+                )
+            delete_account(session, existing.id)  # type: ignore[arg-type]
+            session.flush()
+        write_plan(session, doc, name)
+    return name
+
+
+def import_text(engine: Engine, text: str, **options: Any) -> str:
+    return import_plan(engine, parse_plan(text), **options)
+
+
+__all__ = ["export_plan", "find_account", "import_plan", "import_text", "parse_plan", "plan_dict"]

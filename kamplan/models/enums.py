@@ -1,0 +1,88 @@
+"""The closed sets of the domain, spelled as in the JSON plan document."""
+
+from enum import StrEnum
+
+from kamplan.planning.qualification import Answer  # one definition, shared with the measures
+
+__all__ = ["Answer"]  # re-exported alongside the closed sets below
+
+
+class SwotKind(StrEnum):
+    STRENGTH = "strength"
+    WEAKNESS = "weakness"
+    OPPORTUNITY = "opportunity"
+    THREAT = "threat"
+
+
+class Role(StrEnum):
+    ECONOMIC_BUYER = "economic_buyer"
+    DECISION_MAKER = "decision_maker"
+    TECHNICAL_EVALUATOR = "technical_evaluator"
+    USER = "user"
+    INFLUENCER = "influencer"
+    GATEKEEPER = "gatekeeper"
+    COACH = "coach"
+
+
+class RelationshipLevel(StrEnum):
+    VENDOR = "vendor"
+    CREDIBLE_SOURCE = "credible_source"
+    PROBLEM_SOLVER = "problem_solver"
+    TRUSTED_ADVISOR = "trusted_advisor"
+
+
+class Confidence(StrEnum):
+    CONFIRMED = "confirmed"
+    ASSUMED = "assumed"
+
+
+class OpportunityKind(StrEnum):
+    RETAIN = "retain"
+    GROW = "grow"
+    NEW_OFFERING = "new_offering"
+    NEW_CONTACT = "new_contact"
+    REFERRAL = "referral"
+
+
+class OpportunityStatus(StrEnum):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+    QUALIFIED_OUT = "qualified_out"
+
+
+class ActivityType(StrEnum):
+    CALL = "call"
+    MEETING = "meeting"
+    EXECUTIVE_BRIEFING = "executive_briefing"
+    EVENT = "event"
+    PROPOSAL = "proposal"
+    REFERRAL_REQUEST = "referral_request"
+    INTRODUCTION = "introduction"
+    INTERNAL_ALIGNMENT = "internal_alignment"
+
+
+class ActivityStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class WhitespaceStatus(StrEnum):
+    SOLD = "sold"
+    IN_PROGRESS = "in_progress"
+    COMPETITOR = "competitor"
+    NOT_RELEVANT = "not_relevant"
+    OPEN = "open"
+
+
+class CriterionDimension(StrEnum):
+    """Which side of the attractiveness matrix a criterion scores."""
+
+    ATTRACTIVENESS = "attractiveness"
+    OUR_STRENGTH = "our_strength"
+
+
+def label(value: StrEnum | None) -> str:
+    """How a closed-set value reads on screen: `economic_buyer` -> `economic buyer`."""
+    return "" if value is None else str(value).replace("_", " ")

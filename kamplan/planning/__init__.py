@@ -1,0 +1,84 @@
+"""Derived measures of the plan: pure functions over plain values, no I/O, standard library only."""
+
+from kamplan.planning.attractiveness import (
+    DEFAULT_ATTRACTIVENESS_CRITERIA,
+    DEFAULT_STRENGTH_CRITERIA,
+    Criterion,
+    Quadrant,
+    quadrant,
+    weighted_score,
+)
+from kamplan.planning.capacity import (
+    DEFAULT_KEY_ACCOUNT_LIMIT,
+    DEFAULT_RELATIONSHIP_CAPACITY,
+    CapacityStatus,
+    capacity_status,
+)
+from kamplan.planning.coaching import (
+    HIGH_INFLUENCE,
+    STALE_CONTACT_DAYS,
+    CoachingFlag,
+    OpportunitySketch,
+    Person,
+    coaching_flags,
+)
+from kamplan.planning.coverage import (
+    COVERAGE_WINDOW_DAYS,
+    Reached,
+    comfort_zone,
+    coverage_window,
+    power_coverage,
+)
+from kamplan.planning.economics import margin, margin_pct, share_of_wallet
+from kamplan.planning.forecast import is_optimistic, optimism_reason
+from kamplan.planning.grid import GridCategory, grid_category, is_rated
+from kamplan.planning.pipeline import PipelineItem, factored_value, pipeline_by_quarter
+from kamplan.planning.qualification import QUESTION_KEYS, QUESTIONS, Answer, qualification_score
+from kamplan.planning.relationship import DEFAULT_INDICATORS, relationship_index
+from kamplan.planning.vote import Rating, Verdict, Vote, vote_today, voters_of
+
+__all__ = [
+    "COVERAGE_WINDOW_DAYS",
+    "DEFAULT_ATTRACTIVENESS_CRITERIA",
+    "DEFAULT_INDICATORS",
+    "DEFAULT_KEY_ACCOUNT_LIMIT",
+    "DEFAULT_RELATIONSHIP_CAPACITY",
+    "DEFAULT_STRENGTH_CRITERIA",
+    "HIGH_INFLUENCE",
+    "QUESTIONS",
+    "QUESTION_KEYS",
+    "STALE_CONTACT_DAYS",
+    "Answer",
+    "CapacityStatus",
+    "CoachingFlag",
+    "Criterion",
+    "GridCategory",
+    "OpportunitySketch",
+    "Person",
+    "PipelineItem",
+    "Quadrant",
+    "Rating",
+    "Reached",
+    "Verdict",
+    "Vote",
+    "capacity_status",
+    "coaching_flags",
+    "comfort_zone",
+    "coverage_window",
+    "factored_value",
+    "grid_category",
+    "is_optimistic",
+    "is_rated",
+    "margin",
+    "margin_pct",
+    "optimism_reason",
+    "pipeline_by_quarter",
+    "power_coverage",
+    "quadrant",
+    "qualification_score",
+    "relationship_index",
+    "share_of_wallet",
+    "vote_today",
+    "voters_of",
+    "weighted_score",
+]

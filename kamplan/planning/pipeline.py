@@ -1,0 +1,42 @@
+"""The factored pipeline: what the open opportunities are worth, weighted by their probability."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class PipelineItem:
+    value: float | None
+    probability: int | None
+    status: str
+    target_date: date | None
+
+
+def _factored(item: PipelineItem) -> Fraction:
+    # Exact arithmetic: the total does not depend on the order of the items.
+    return Fraction(item.value or 0) * Fraction(item.probability or 0) / 100
+
+
+def factored_value(items: Iterable[PipelineItem]) -> float:
+    """Σ value × probability / 100 over the open items, whatever their date; missing numbers count as 0."""
+    return float(sum((_factored(item) for item in items if item.status == "open"), Fraction(0)))
+
+
+def quarter_key(day: date) -> str:
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+
+
+def pipeline_by_quarter(items: Iterable[PipelineItem]) -> dict[str, float]:
+    """Factored value of the open items per quarter of target date, oldest first, "undated" last."""
+    totals: defaultdict[str, Fraction] = defaultdict(Fraction)
+    for item in items:
+        if item.status == "open":
+            key = UNDATED if item.target_date is None else quarter_key(item.target_date)
+            totals[key] += _factored(item)
+    keys = sorted(key for key in totals if key != UNDATED) + ([UNDATED] if UNDATED in totals else [])
+    return {key: float(totals[key]) for key in keys}

@@ -1,0 +1,48 @@
+"""The ten qualification questions and their score."""
+
+from collections.abc import Mapping
+from enum import StrEnum
+from fractions import Fraction
+
+from kamplan.planning._rounding import round_half_up
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+QUESTION_KEYS = ("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10")
+
+QUESTIONS: dict[str, str] = {
+    "q1": "We know how this customer buys, step by step, and it is not just our sales process.",
+    "q2": "There is a real budget for this.",
+    "q3": "We know what each person in the decision needs for the business and wants for themselves.",
+    "q4": "We have the resources to give them what they need and want.",
+    "q5": "Something only we offer goes to the heart of how they see the problem.",
+    "q6": "The customer has told us they prefer our solution.",
+    "q7": "We are in contact with everyone who influences the decision.",
+    "q8": "They know they have a decision to make.",
+    "q9": "We know how and when they will decide.",
+    "q10": "This opportunity is worth our effort; walking away would be a sound result too.",
+}
+
+# Half points let "partly" count 0.5 without floats.
+_POINTS = {
+    Answer.YES: Fraction(1),
+    Answer.PARTLY: Fraction(1, 2),
+    Answer.NO: Fraction(0),
+    Answer.UNKNOWN: Fraction(0),
+}
+
+
+def qualification_score(answers: Mapping[str, Answer | str | None]) -> int:
+    """0..100; a missing or null answer counts as unknown. Raises ValueError on an unknown spelling."""
+    total = sum((_POINTS[_answer(answers.get(key))] for key in QUESTION_KEYS), Fraction(0))
+    return round_half_up(100 * total / len(QUESTION_KEYS))
+
+
+def _answer(value: Answer | str | None) -> Answer:
+    return Answer.UNKNOWN if value is None else Answer(value)

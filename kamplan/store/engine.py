@@ -1,0 +1,118 @@
+"""Open the database: a private SQLite file in WAL mode, foreign keys on, at the current schema."""
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from kamplan.errors import DatabaseError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 5
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit that returned is on disk even if the laptop loses power right after.
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def _prepare_file(path: Path) -> None:
+    """Make the folder (0700) and an empty file (0600) if missing; refuse a file that is not SQLite."""
+    folder = path.parent
+    try:
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True)
+        if not folder.is_dir():
+            raise DatabaseError(f"cannot use {path}: {folder} is not a folder")
+        if path.is_dir():
+            raise DatabaseError(f"cannot use {path}: it is a folder, not a database file")
+        if path.exists():
+            with path.open("rb") as file:
+                header = file.read(len(SQLITE_MAGIC))
+            if header and header != SQLITE_MAGIC:
+                raise DatabaseError(f"{path} is not a kamplan database (it is not an SQLite file)")
+        else:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+    except PermissionError as error:
+        raise DatabaseError(f"cannot open {path}: permission denied ({error.filename})") from error
+    except OSError as error:
+        raise DatabaseError(f"cannot open {path}: {error.strerror or error}") from error
+
+
+def create_engine_for(path: Path | None) -> Engine:
+    """An engine on `path`; None gives a private in-memory database (tests)."""
+    if path is None:
+        engine = sa.create_engine(
+            "sqlite://", connect_args={"check_same_thread": False}, poolclass=sa.pool.StaticPool
+        )
+    else:
+        engine = sa.create_engine(
+            f"sqlite:///{path}",
+            connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+        )
+    sa.event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def open_engine(path: Path | None, *, migrate: bool = True) -> Engine:
+    """Open (creating if needed) the database at `path` and bring it to the current schema."""
+    if path is not None:
+        path = path.expanduser().absolute()
+        _prepare_file(path)
+    engine = create_engine_for(path)
+    try:
+        if migrate:
+            from kamplan.store.schema import upgrade
+
+            upgrade(engine, path)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except (sa.exc.DatabaseError, sqlite3.DatabaseError) as error:
+        engine.dispose()
+        raise DatabaseError(f"cannot open {path}: {describe_sqlite_error(error)}") from error
+    return engine
+
+
+def describe_sqlite_error(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    text = str(original).strip()
+    if "file is not a database" in text or "malformed" in text:
+        return "the file is damaged or is not a kamplan database"
+    if "locked" in text or "busy" in text:
+        return "the plan is busy in another kamplan window; try again in a moment"
+    if "readonly" in text or "read-only" in text:
+        return "the file or its folder is read-only"
+    if "disk is full" in text or "disk I/O" in text:
+        return "the disk is full or failing; nothing was changed"
+    return text.splitlines()[0] if text else type(original).__name__
+
+
+@contextmanager
+def unit_of_work(engine: Engine) -> Iterator[Session]:
+    """One short transaction: committed when the block ends, rolled back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A read-only look; nothing is written."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session

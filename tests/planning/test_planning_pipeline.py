@@ -1,0 +1,81 @@
+import math
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kamplan.planning import PipelineItem, factored_value, pipeline_by_quarter
+
+
+def item(value, probability, status="open", target_date=None):
+    return PipelineItem(value, probability, status, target_date)
+
+
+def test_factored_value_sums_open_items_whatever_their_date():
+    items = [
+        item(100_000, 50, target_date=date(2026, 8, 1)),
+        item(40_000, 25),
+        item(1_000_000, 90, status="won"),
+        item(1_000_000, 90, status="lost"),
+        item(1_000_000, 90, status="qualified_out"),
+    ]
+    assert factored_value(items) == 60_000.0
+
+
+def test_missing_numbers_count_as_zero():
+    assert factored_value([item(None, 90), item(1_000, None)]) == 0.0
+    assert factored_value([]) == 0.0
+
+
+def test_by_quarter_sorts_and_puts_undated_last():
+    items = [
+        item(1_000, 50, target_date=date(2027, 1, 1)),
+        item(1_000, 100, target_date=date(2026, 9, 30)),
+        item(2_000, 50, target_date=date(2026, 7, 1)),
+        item(500, 10),
+        item(9_999, 50, target_date=date(2026, 3, 31)),
+        item(9_999, 90, status="won", target_date=date(2025, 1, 1)),
+    ]
+    by_quarter = pipeline_by_quarter(items)
+    assert by_quarter == {"2026-Q1": 4_999.5, "2026-Q3": 2_000.0, "2027-Q1": 500.0, "undated": 50.0}
+    assert list(by_quarter) == ["2026-Q1", "2026-Q3", "2027-Q1", "undated"]
+
+
+def test_quarter_edges():
+    edges = [date(2026, 3, 31), date(2026, 4, 1), date(2026, 6, 30), date(2026, 10, 1), date(2026, 12, 31)]
+    assert list(pipeline_by_quarter([item(1, 100, target_date=d) for d in edges])) == [
+        "2026-Q1",
+        "2026-Q2",
+        "2026-Q4",
+    ]
+
+
+items = st.lists(
+    st.builds(
+        PipelineItem,
+        value=st.none() | st.floats(0, 1e9, allow_nan=False),
+        probability=st.none() | st.integers(0, 100),
+        status=st.sampled_from(["open", "won", "lost", "qualified_out"]),
+        target_date=st.none() | st.dates(date(2020, 1, 1), date(2035, 12, 31)),
+    ),
+    max_size=30,
+)
+
+
+@given(items)
+def test_factored_value_never_exceeds_the_open_values(given_items):
+    open_values = math.fsum(i.value or 0 for i in given_items if i.status == "open")
+    assert 0.0 <= factored_value(given_items) <= open_values
+
+
+@given(items)
+def test_quarters_add_up_to_the_total(given_items):
+    by_quarter = pipeline_by_quarter(given_items)
+    assert list(by_quarter) == sorted(by_quarter, key=lambda key: (key == "undated", key))
+    assert math.fsum(by_quarter.values()) == pytest.approx(factored_value(given_items))
+
+
+@given(items)
+def test_order_of_items_does_not_matter(given_items):
+    assert factored_value(given_items) == factored_value(list(reversed(given_items)))
