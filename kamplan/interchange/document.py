@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kamplan.interchange.fields import (
     CriterionScore,
+    Currency,
     Day,
     Horizon,
     IndicatorScore,
@@ -75,7 +76,7 @@ class Swot(Part):
 class AccountPart(Part):
     name: Name
     industry: Text = ""
-    currency: Text = ""
+    currency: Currency = ""
     planning_horizon_years: Horizon = 1
     key_account: bool = True
     annual_revenue: Money = None
@@ -85,14 +86,6 @@ class AccountPart(Part):
     profile: Profile = Field(default_factory=Profile)
     swot: list[Swot] = Field(default_factory=list)
     segmentation: Segmentation = Field(default_factory=Segmentation)
-
-    @field_validator("currency")
-    @classmethod
-    def _currency(cls, value: str) -> str:
-        value = value.strip().upper()
-        if value and not (len(value) == 3 and value.isalpha()):
-            raise ValueError(f"must be a three-letter currency code such as EUR, got {value!r}")
-        return value
 
 
 class TeamPart(Part):

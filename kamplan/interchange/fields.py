@@ -61,7 +61,15 @@ def _non_empty(value: str) -> str:
     return stripped
 
 
+def _currency(value: str) -> str:
+    code = value.strip().upper()
+    if code and not (len(code) == 3 and code.isalpha()):
+        raise ValueError(f"must be a three-letter currency code such as EUR, got {value!r}")
+    return code
+
+
 Text = Annotated[str, BeforeValidator(_text)]
+Currency = Annotated[str, BeforeValidator(_text), AfterValidator(_currency)]
 Name = Annotated[str, AfterValidator(_non_empty)]
 Ref = Annotated[str, AfterValidator(_non_empty)]
 Day = Annotated[date | None, BeforeValidator(_parse_date)]

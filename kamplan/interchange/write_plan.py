@@ -81,7 +81,7 @@ def write_plan(session: Session, doc: PlanDocument, name: str) -> int:
     # Reporting lines point at people inserted above, so they are set in a second pass.
     bosses = [{"b_id": people[s.ref], "boss": people[s.reports_to]} for s in doc.stakeholders if s.reports_to]
     if bosses:
-        table = m.Stakeholder.__table__  # type: ignore[attr-defined]  # a core statement: bulk update by key, no ORM objects to sync
+        table = m.Stakeholder.__table__  # a core statement: bulk update by key, no ORM objects to sync
         session.connection().execute(
             table.update()
             .where(table.c.id == sa.bindparam("b_id"))
