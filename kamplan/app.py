@@ -1,28 +1,83 @@
 """The Textual app. It is handed its settings and database engine; it opens nothing itself."""
 
-from sqlalchemy.engine import Engine
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from collections.abc import Callable, Iterable
 
+from sqlalchemy.engine import Engine
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from kamplan.commands import AccountsProvider, StakeholdersProvider
 from kamplan.config import Settings
-from kamplan.store.accounts import list_accounts
-from kamplan.store.engine import reading
+from kamplan.store.service import Store
 
 
 class KamplanApp(App[None]):
     TITLE = "kamplan"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {AccountsProvider, StakeholdersProvider}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+    ]
 
     def __init__(self, settings: Settings, engine: Engine) -> None:
         super().__init__()
         self.settings = settings
-        self.engine = engine
+        self.store = Store(engine)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with reading(self.engine) as session:
-            names = [a.name for a in list_accounts(session)]
-        yield Static("\n".join(names) or "No accounts yet.", id="accounts")
-        yield Footer()
+    def on_mount(self) -> None:
+        from kamplan.screens.portfolio import PortfolioScreen
+
+        self.push_screen(PortfolioScreen())
+
+    def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
+        from kamplan.screens.account import AccountScreen
+
+        # Going to another account from an account screen replaces it, so Escape returns to the portfolio.
+        while isinstance(self.screen, AccountScreen) or len(self.screen_stack) > 2:
+            self.pop_screen()
+        screen = AccountScreen(account_id, "stakeholders" if person_id else "profile")
+        self.push_screen(screen)
+        if person_id is not None:
+            screen.call_after_refresh(screen.show_person, person_id)
+
+    def action_help(self) -> None:
+        from kamplan.screens.help import HelpScreen
+
+        screen = self.screen
+        keys = []
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and active.enabled:
+                keys.append((binding.key_display or self.get_key_display(binding), binding.description))
+        self.push_screen(HelpScreen(screen.title or "kamplan", keys))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Portfolio", "Back to all accounts", self._to_portfolio)
+        yield SystemCommand("New account", "Create an account", self._portfolio_action("new"))
+        yield SystemCommand(
+            "Add the demo account", "A fictional key account to explore", self._portfolio_action("demo")
+        )
+        yield SystemCommand(
+            "Trash", "Deleted accounts, to restore or delete for good", self._portfolio_action("show_trash")
+        )
+        yield SystemCommand(
+            "Archived accounts", "Show or hide archived accounts", self._portfolio_action("toggle_archived")
+        )
+        yield SystemCommand("Help", "The keys of this screen", self.action_help)
+
+    def _to_portfolio(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def _portfolio_action(self, action: str) -> Callable[[], None]:
+        def run() -> None:
+            self._to_portfolio()
+            self.call_after_refresh(self.screen.run_action, action)
+
+        return run
 
 
 def make_app(settings: Settings, engine: Engine) -> KamplanApp:

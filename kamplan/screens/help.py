@@ -1,0 +1,40 @@
+"""`?`: the keys of the screen you were on, with what each does."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+GLOBAL_KEYS = [
+    ("ctrl+p", "Find an account, a stakeholder or a command"),
+    ("?", "This help"),
+    ("escape", "Back one step"),
+    ("tab / shift+tab", "Move between parts of the screen"),
+    ("ctrl+q", "Quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box") as box:
+            box.border_title = f"Keys · {self.title_text}"
+            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield Static("esc close", classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Key", "What it does")
+        seen = set()
+        for key, description in [*self.keys, *GLOBAL_KEYS]:
+            if key not in seen:
+                seen.add(key)
+                table.add_row(key, description)
+        table.focus()

@@ -1,0 +1,410 @@
+"""The first screen: every account at a glance, the portfolio's health, and the way into each account."""
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from kamplan.errors import KamplanError
+from kamplan.models import Account
+from kamplan.planning import CapacityStatus
+from kamplan.screens.base import KamplanScreen
+from kamplan.store.summary import AccountSummary
+from kamplan.widgets import format as fmt
+from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+
+# (column label, sort key, shown when narrow) in display order; the key sorts empty values last.
+COLUMNS: list[tuple[str, str, bool]] = [
+    ("Account", "name", True),
+    ("Key", "key_account", False),
+    ("Quadrant", "quadrant", True),
+    ("Attr", "attractiveness", False),
+    ("Str", "strength", False),
+    ("Rel", "relationship_index", True),
+    ("Best bet", "best_opportunity", True),
+    ("Vote", "best_verdict", True),
+    ("Pipeline", "factored_pipeline", True),
+    ("Next", "next_activity", True),
+    ("Late", "overdue", True),
+]
+# Below this width the table drops the columns the quadrant already sums up, and shortens the rest.
+NARROW = 110
+SHORT_QUADRANT = {
+    "key": "key",
+    "key development": "key dev",
+    "maintenance": "maint",
+    "opportunistic": "opport",
+}
+DESCENDING_FIRST = {
+    "key_account",
+    "attractiveness",
+    "strength",
+    "relationship_index",
+    "factored_pipeline",
+    "overdue",
+}
+
+WELCOME = """\
+[b]Welcome to kamplan.[/b]
+
+Plan the few customer accounts that matter most: know their business, map who decides and \
+who is for or against you, plan the activity that moves each deal, and ask the hard question \
+every week: [i]if they voted today, would we win?[/i]
+
+Everything stays in one private file on this computer and works offline.
+
+Press [b]d[/b] to add a demo account (Kestrelmoor Foods) and look around,
+or [b]n[/b] to create your first account. [b]?[/b] lists every key.
+"""
+
+
+def _sort_value(summary: AccountSummary, key: str) -> tuple[bool, object]:
+    value = getattr(summary, key)
+    if key == "name" or key == "best_opportunity":
+        value = (value or "").casefold()
+    elif key == "next_activity":
+        value = value.date if value else None
+    elif key in ("quadrant", "best_verdict"):
+        value = str(value) if value is not None else None
+    return (value is None, value if value is not None else 0)
+
+
+QUADRANT_MEANING = {
+    "key": "attractive to us, and we are strong with them",
+    "key development": "attractive to us, but we are not yet strong with them",
+    "maintenance": "less attractive to us, though we are strong with them",
+    "opportunistic": "neither very attractive nor a strong position",
+}
+
+
+def _detail(s: AccountSummary) -> Text:
+    """The highlighted account in full sentences, under the table."""
+    text = Text()
+    text.append(s.name, style="bold")
+    if s.quadrant is not None:
+        text.append(f" · {s.quadrant}: {QUADRANT_MEANING[str(s.quadrant)]}", style="italic")
+    text.append("\nBest bet: ", style="dim")
+    if s.best_opportunity:
+        text.append(s.best_opportunity + " · if they voted today: ")
+        text.append_text(fmt.verdict(s.best_verdict))
+    else:
+        text.append("no open opportunity")
+    text.append("\nNext: ", style="dim")
+    nxt = s.next_activity
+    text.append(f"{nxt.date:%a %d %b} {fmt.words(nxt.type)}: {nxt.objective}" if nxt else "nothing planned")
+    if s.overdue:
+        text.append(f" · {s.overdue} overdue", style="bold red")
+    return text
+
+
+class PortfolioScreen(KamplanScreen):
+    TITLE = "Portfolio"
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="portfolio.open", show=False),
+        Binding("n", "new", "New", id="portfolio.new"),
+        Binding("d", "demo", "Demo", id="portfolio.demo"),
+        Binding("r", "rename", "Rename", id="portfolio.rename"),
+        Binding("k", "toggle_key", "Key", id="portfolio.key"),
+        Binding("s", "sort", "Sort", id="portfolio.sort"),
+        Binding("S", "reverse", "Reverse", id="portfolio.reverse", show=False),
+        Binding("a", "archive", "Archive", id="portfolio.archive", show=False),
+        Binding("A", "toggle_archived", "Archived accounts", id="portfolio.archived", show=False),
+        Binding("x,delete", "trash", "Delete", id="portfolio.trash"),
+        Binding("t", "show_trash", "Trash", id="portfolio.show_trash", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[AccountSummary] = []
+        self.sort_column = 0
+        self.descending = False
+        self.show_archived = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="portfolio"):
+            yield Static(id="health")
+            yield DataTable(id="accounts", cursor_type="row", zebra_stripes=True)
+            yield Static(id="account-detail")
+            yield Static(WELCOME, id="welcome")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # Loading and showing
+    @property
+    def table(self) -> DataTable[object]:
+        return self.query_one("#accounts", DataTable)
+
+    def current_id(self) -> int | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
+    def reload(self, select: int | None = None) -> None:
+        select = select if select is not None else self.current_id()
+        settings = self.settings
+        store = self.store
+        if self.show_archived:
+            self.summaries = []
+            archived = store.archived()
+            self._fill_archived(archived, select)
+            self._show_health(None)
+            self._set_empty(False)
+            return
+        portfolio = store.portfolio(date.today(), settings.relationship_capacity, settings.key_account_limit)
+        self.summaries = portfolio.accounts
+        self._show_health(portfolio.capacity)
+        self._set_empty(not self.summaries)
+        self._fill(select)
+        self.refresh_bindings()
+
+    def _set_empty(self, empty: bool) -> None:
+        self.query_one("#welcome").display = empty
+        self.query_one("#account-detail").display = not empty and not self.show_archived
+        self.table.display = not empty
+        self.query_one("#health").display = not empty
+        (self.query_one("#welcome") if empty else self.table).focus()
+
+    def _show_health(self, capacity: CapacityStatus | None) -> None:
+        health = self.query_one("#health", Static)
+        if capacity is None:
+            health.update("[b]Archived accounts[/b] · a restores the selected one · A shows the portfolio")
+            health.display = True
+            return
+        text = Text()
+        over_relationships = capacity.relationships > capacity.relationship_limit
+        over_accounts = capacity.key_accounts > capacity.key_account_limit
+        text.append("Relationships ", style="dim")
+        text.append(
+            f"{capacity.relationships}/{capacity.relationship_limit}",
+            style="bold red" if over_relationships else "bold",
+        )
+        text.append("   Key accounts ", style="dim")
+        text.append(
+            f"{capacity.key_accounts}/{capacity.key_account_limit}",
+            style="bold red" if over_accounts else "bold",
+        )
+        for warning in capacity.warnings:
+            text.append(f"\n⚠ {warning}", style="red")
+        health.update(text)
+
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < NARROW
+
+    def visible_columns(self) -> list[tuple[str, str, bool]]:
+        return [c for c in COLUMNS if c[2] or not self.narrow]
+
+    def _fill(self, select: int | None) -> None:
+        table = self.table
+        table.clear(columns=True)
+        columns = self.visible_columns()
+        self.sort_column = min(self.sort_column, len(columns) - 1)
+        key = columns[self.sort_column][1]
+        for index, (label, _, _) in enumerate(columns):
+            marker = (" ▼" if self.descending else " ▲") if index == self.sort_column else ""
+            table.add_column(label + marker, key=label)
+        ordered = sorted(self.summaries, key=lambda s: _sort_value(s, key), reverse=self.descending)
+        if self.descending:  # keep empty values last either way
+            ordered.sort(key=lambda s: _sort_value(s, key)[0])
+        for s in ordered:
+            table.add_row(*self._cells(s, {c[1] for c in columns}), key=str(s.id))
+        self._restore_cursor(select)
+
+    def _cells(self, s: AccountSummary, shown: set[str]) -> list[object]:
+        narrow = self.narrow
+        nxt = s.next_activity
+        quadrant = fmt.quadrant(s.quadrant)
+        cells: dict[str, object] = {
+            "name": ("★ " if s.key_account and narrow else "") + fmt.first_line(s.name, 14 if narrow else 30),
+            "key_account": "★" if s.key_account else "",
+            "quadrant": SHORT_QUADRANT.get(quadrant, quadrant) if narrow else quadrant,
+            "attractiveness": fmt.score(s.attractiveness),
+            "strength": fmt.score(s.strength),
+            "relationship_index": fmt.integer(s.relationship_index),
+            "best_opportunity": fmt.first_line(s.best_opportunity or fmt.DASH, 10 if narrow else 28),
+            "best_verdict": fmt.verdict(s.best_verdict),
+            "factored_pipeline": fmt.money(s.factored_pipeline, ""),
+            "next_activity": (f"{nxt.date:%d %b}" + ("" if narrow else f" {fmt.words(nxt.type)}"))
+            if nxt
+            else fmt.DASH,
+            "overdue": Text(str(s.overdue), style="bold red") if s.overdue else "0",
+        }
+        return [cells[key] for _, key, _ in COLUMNS if key in shown]
+
+    def on_resize(self) -> None:
+        if self.summaries and not self.show_archived:
+            self._fill(self.current_id())
+
+    def _fill_archived(self, archived: list[Account], select: int | None) -> None:
+        table = self.table
+        table.clear(columns=True)
+        table.add_columns("Account", "Archived on")
+        for account in archived:
+            table.add_row(
+                account.name,
+                f"{account.archived_at:%Y-%m-%d}",
+                key=str(account.id),
+            )
+        self._restore_cursor(select)
+        self.table.focus()
+
+    def _restore_cursor(self, select: int | None) -> None:
+        if select is None:
+            return
+        try:
+            row = self.table.get_row_index(str(select))
+        except RowDoesNotExist:  # the account is no longer listed here
+            return
+        self.table.move_cursor(row=row)
+
+    def selected_name(self) -> str:
+        account_id = self.current_id()
+        for s in self.summaries:
+            if s.id == account_id:
+                return s.name
+        if account_id is not None:
+            return str(self.table.get_row(str(account_id))[0])
+        return ""
+
+    # Which keys apply now (hidden from the footer when they do not)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        has_row = self.table.row_count > 0
+        if action in ("open", "rename", "toggle_key", "trash", "sort", "reverse"):
+            return has_row and not self.show_archived
+        if action == "archive":
+            return has_row
+        return True
+
+    @on(DataTable.RowHighlighted, "#accounts")
+    def _show_detail(self, event: DataTable.RowHighlighted) -> None:
+        summary = next((s for s in self.summaries if str(s.id) == event.row_key.value), None)
+        self.query_one("#account-detail", Static).update(_detail(summary) if summary else "")
+
+    # Actions
+    @on(DataTable.RowSelected, "#accounts")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        account_id = self.current_id()
+        if account_id is None:
+            return
+        if self.show_archived:
+            self.notify("Restore it first (a) to open it.", severity="warning")
+            return
+        self.kamplan.open_account(account_id)
+
+    def action_new(self) -> None:
+        store = self.store
+
+        def created(account_id: int | None) -> None:
+            if account_id is not None:
+                self.show_archived = False
+                self.reload(select=account_id)
+                self.kamplan.open_account(account_id)
+
+        self.app.push_screen(
+            EditDialog("New account: the customer's name", "", store.create_account), created
+        )
+
+    def action_demo(self) -> None:
+        try:
+            name = self.store.add_demo()
+        except KamplanError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.show_archived = False
+        self.reload()
+        for s in self.summaries:
+            if s.name == name:
+                self._restore_cursor(s.id)
+        self.notify(f"Added the demo account {name}. Enter opens it.")
+
+    def action_rename(self) -> None:
+        account_id = self.current_id()
+        if account_id is None:
+            return
+        store = self.store
+        self.app.push_screen(
+            EditDialog(
+                "Rename account", self.selected_name(), lambda name: store.rename_account(account_id, name)
+            ),
+            lambda _: self.reload(),
+        )
+
+    def action_toggle_key(self) -> None:
+        account_id = self.current_id()
+        summary = next((s for s in self.summaries if s.id == account_id), None)
+        if summary is None:
+            return
+        self.store.set_key_account(summary.id, not summary.key_account)
+        self.reload()
+
+    def action_archive(self) -> None:
+        account_id = self.current_id()
+        if account_id is None:
+            return
+        name = self.selected_name()
+        self.store.archive_account(account_id, not self.show_archived)
+        if self.show_archived:
+            self.notify(f"Restored {name} to the portfolio.")
+        else:
+            self.notify(f"Archived {name}. A shows archived accounts.")
+        self.reload()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload()
+
+    def action_trash(self) -> None:
+        account_id = self.current_id()
+        if account_id is None:
+            return
+        name = self.selected_name()
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.store.trash_account(account_id)
+                self.notify(f"Moved {name} to the trash. t opens the trash to restore it.")
+                self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Move [b]{name}[/b] to the trash?\nYou can restore it from the trash until it is emptied."
+            ),
+            confirmed,
+        )
+
+    def action_show_trash(self) -> None:
+        from kamplan.screens.trash import TrashScreen
+
+        self.app.push_screen(TrashScreen())
+
+    def action_sort(self) -> None:
+        columns = self.visible_columns()
+        self.sort_column = (self.sort_column + 1) % len(columns)
+        label, key, _ = columns[self.sort_column]
+        self.descending = key in DESCENDING_FIRST  # numbers read best high-to-low
+        self._fill(self.current_id())
+        self.notify(f"Sorted by {label.lower()} · S reverses", timeout=2)
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self._fill(self.current_id())
+
+    def key_escape(self) -> None:
+        if self.show_archived:
+            self.action_toggle_archived()

@@ -1,0 +1,107 @@
+"""Small modal dialogs: confirm, and edit one value with its validation message shown in place."""
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from kamplan.errors import KamplanError
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask before anything is removed. y confirms; n or Escape keeps things as they are."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > Vertical {
+        width: 60; max-width: 90%; height: auto; padding: 1 2;
+        border: thick $error; background: $surface;
+    }
+    ConfirmDialog .hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question")
+            yield Static("y  yes     n / esc  no", classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class EditDialog(ModalScreen[Any]):
+    """Edit one value. `save` validates and stores it, raising KamplanError with a message to show here.
+
+    A single-line value saves on Enter; a multi-line one on Ctrl+S (Enter starts a new line).
+    """
+
+    DEFAULT_CSS = """
+    EditDialog { align: center middle; }
+    EditDialog > Vertical {
+        width: 80%; max-width: 100; height: auto; max-height: 90%; padding: 0 1;
+        border: thick $accent; background: $surface;
+    }
+    EditDialog TextArea { height: 12; }
+    EditDialog .error { color: $error; height: auto; }
+    EditDialog .hint { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+        Binding("ctrl+s", "save", "Save", id="edit.save", priority=True),
+    ]
+
+    def __init__(
+        self, title: str, value: str, save: Callable[[str], Any], *, multiline: bool = False, hint: str = ""
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.save = save
+        self.multiline = multiline
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            if self.multiline:
+                yield TextArea(self.value, id="editor", soft_wrap=True, show_line_numbers=False)
+            else:
+                yield Input(self.value, id="editor")
+            yield Label("", id="error", classes="error")
+            keys = "ctrl+s save · esc cancel" if self.multiline else "enter save · esc cancel"
+            yield Static(f"{self.hint}  {keys}" if self.hint else keys, classes="hint")
+
+    def on_mount(self) -> None:
+        editor = self.query_one("#editor")
+        editor.focus()
+        if isinstance(editor, TextArea):
+            editor.move_cursor(editor.document.end)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        editor = self.query_one("#editor")
+        text = editor.text if isinstance(editor, TextArea) else editor.value  # type: ignore[attr-defined]
+        try:
+            result = self.save(text)
+        except KamplanError as error:
+            self.query_one("#error", Label).update(str(error))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,85 @@
+"""How numbers, dates and verdicts read on screen. One place, so every screen says it the same way."""
+
+from datetime import date
+
+from rich.text import Text
+
+from kamplan import planning
+
+VERDICT_STYLE = {
+    planning.Verdict.WIN: "bold green",
+    planning.Verdict.LOSE: "bold red",
+    planning.Verdict.TOO_CLOSE: "bold yellow",
+    planning.Verdict.UNKNOWN: "dim",
+}
+GRID_STYLE = {
+    planning.GridCategory.DRIVER: "bold green",
+    planning.GridCategory.ADVOCATE: "green",
+    planning.GridCategory.THREAT: "bold red",
+    planning.GridCategory.CRITIC: "red",
+    planning.GridCategory.UNKNOWN: "yellow",
+    planning.GridCategory.UNRATED: "dim",
+}
+SUPPORT_WORDS = {-2: "opposed", -1: "sceptical", 0: "neutral", 1: "supportive", 2: "champion"}
+DASH = "–"
+
+
+def money(value: float | None, currency: str = "") -> str:
+    """Compact amounts: 6,430,000 -> '6.43m'."""
+    if value is None:
+        return DASH
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            text = f"{value / size:.3g}{suffix}"
+            break
+    else:
+        text = f"{value:.0f}"
+    return f"{text} {currency}".strip()
+
+
+def full_money(value: float | None, currency: str = "") -> str:
+    return DASH if value is None else f"{value:,.0f} {currency}".strip()
+
+
+def score(value: float | None) -> str:
+    return DASH if value is None else f"{value:.1f}"
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    return DASH if value is None else f"{value:.{digits}f} %"
+
+
+def integer(value: int | None) -> str:
+    return DASH if value is None else str(value)
+
+
+def day(value: date | None) -> str:
+    return DASH if value is None else value.isoformat()
+
+
+def words(value: object) -> str:
+    """A closed-set value as words: 'economic_buyer' -> 'economic buyer'."""
+    return DASH if value is None else str(value).replace("_", " ")
+
+
+def verdict(value: planning.Verdict | None) -> Text:
+    if value is None:
+        return Text(DASH, style="dim")
+    return Text(str(value), style=VERDICT_STYLE[value])
+
+
+def grid(value: planning.GridCategory) -> Text:
+    return Text(str(value), style=GRID_STYLE[value])
+
+
+def support(value: int | None) -> str:
+    return DASH if value is None else f"{value:+d} {SUPPORT_WORDS[value]}" if value else "0 neutral"
+
+
+def quadrant(value: planning.Quadrant | None) -> str:
+    return DASH if value is None else str(value)
+
+
+def first_line(text: str, width: int = 60) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,46 @@
+"""Assessment: how attractive the account is to us, how strong we are to them, and the relationship."""
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from kamplan import planning
+from kamplan.widgets import format as fmt
+from kamplan.widgets.sections.base import Section
+
+
+class AssessmentSection(Section):
+    def compose(self) -> ComposeResult:
+        yield Static(id="assessment-summary", classes="section-summary")
+        yield Static("Attractiveness to us", classes="section-title")
+        yield DataTable(id="attractiveness", cursor_type="row", zebra_stripes=True)
+        yield Static("Our strength in their eyes", classes="section-title")
+        yield DataTable(id="strength", cursor_type="row", zebra_stripes=True)
+        yield Static("Relationship indicators", classes="section-title")
+        yield DataTable(id="indicators", cursor_type="row", zebra_stripes=True)
+
+    def load(self) -> None:
+        result = self.store.assessment(self.account_id)
+        self.query_one("#assessment-summary", Static).update(
+            f"Attractiveness {fmt.score(result.attractiveness_score)} · our strength "
+            f"{fmt.score(result.strength_score)} · quadrant [b]{fmt.quadrant(result.quadrant)}[/b] · "
+            f"relationship index {fmt.integer(result.relationship_index)}"
+        )
+        for table_id, criteria in (
+            ("#attractiveness", result.attractiveness),
+            ("#strength", result.strength),
+        ):
+            self._criteria(table_id, criteria)
+        table = self.query_one("#indicators", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Indicator", "Score", "Evidence")
+        for name, score, evidence in result.indicators:
+            table.add_row(name, "–" if score is None else f"{score}/5", fmt.first_line(evidence, 50))
+
+    def _criteria(self, table_id: str, criteria: list[planning.Criterion]) -> None:
+        table = self.query_one(table_id, DataTable)
+        table.clear(columns=True)
+        table.add_columns("Criterion", "Weight", "Score")
+        for c in criteria:
+            table.add_row(c.name, f"{c.weight:g}", "–" if c.score is None else f"{c.score:g}/10")
+        if not criteria:
+            table.add_row("No criteria yet", "", "")

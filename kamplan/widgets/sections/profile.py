@@ -1,0 +1,274 @@
+"""Profile: the customer's business in their own terms, the economics, and SWOT. Every field editable."""
+
+from contextlib import suppress
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from kamplan import planning
+from kamplan.models import Account
+from kamplan.models.enums import SwotKind
+from kamplan.widgets import format as fmt
+from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+from kamplan.widgets.sections.base import Section
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    multiline: bool = False
+    hint: str = ""
+    money: bool = False
+
+
+HEADING = "heading:"
+COMPUTED = "computed:"
+
+LAYOUT: list[FieldSpec | str] = [
+    "Economics",
+    FieldSpec("industry", "Industry"),
+    FieldSpec("currency", "Currency", hint="three letters, e.g. EUR"),
+    FieldSpec("planning_horizon_years", "Planning horizon (years)", hint="1, 2 or 3"),
+    FieldSpec("annual_revenue", "Their annual revenue", hint="e.g. 840m, 12.5k or 1,200,000", money=True),
+    FieldSpec("wallet", "Their spend in our category", hint="the wallet, e.g. 38m", money=True),
+    FieldSpec("our_revenue", "Our revenue with them", hint="e.g. 9.2m", money=True),
+    f"{COMPUTED}share_of_wallet",
+    FieldSpec("cost_to_serve", "Our cost to serve them", hint="e.g. 1.65m", money=True),
+    f"{COMPUTED}margin",
+    "Their business",
+    FieldSpec("strategy", "Strategy", multiline=True),
+    FieldSpec("vision", "Vision", multiline=True),
+    FieldSpec("core_values", "Core values", multiline=True),
+    FieldSpec("initiatives", "Key initiatives", multiline=True),
+    FieldSpec("culture", "Culture", multiline=True),
+    FieldSpec("history", "History", multiline=True),
+    FieldSpec("decision_process", "How they decide", multiline=True),
+    FieldSpec("goals", "Goals", multiline=True),
+    FieldSpec("pressures", "Pressures they face", multiline=True),
+    FieldSpec("changes", "What is changing", multiline=True),
+    "Segmentation",
+    FieldSpec("buying_preference", "How they prefer to buy", multiline=True),
+    FieldSpec("partnership_willingness", "Willingness to partner", multiline=True),
+    FieldSpec("competency_fit", "Fit with our competencies", multiline=True),
+]
+SPECS = {item.name: item for item in LAYOUT if isinstance(item, FieldSpec)}
+SWOT_TITLES = {
+    SwotKind.STRENGTH: "Strengths",
+    SwotKind.WEAKNESS: "Weaknesses",
+    SwotKind.OPPORTUNITY: "Opportunities",
+    SwotKind.THREAT: "Threats",
+}
+
+
+class ProfileFields(DataTable[object]):
+    BINDINGS = [Binding("e", "edit", "Edit", id="profile.edit")]
+
+    def action_edit(self) -> None:
+        self.action_select_cursor()
+
+
+class SwotList(DataTable[object]):
+    """One of the four SWOT lists; its keys add, edit, move and delete items."""
+
+    BINDINGS = [
+        Binding("a", "add", "Add", id="swot.add"),
+        Binding("e", "edit", "Edit", id="swot.edit", show=False),
+        Binding("left_square_bracket", "move(-1)", "Up", id="swot.up"),
+        Binding("right_square_bracket", "move(1)", "Down", id="swot.down"),
+        Binding("delete,x", "delete", "Delete", id="swot.delete"),
+    ]
+
+    def __init__(self, kind: SwotKind) -> None:
+        super().__init__(id=f"swot-{kind}", cursor_type="row", show_header=False, classes="swot")
+        self.kind = kind
+        self.border_title = SWOT_TITLES[kind]
+
+    @property
+    def section(self) -> "ProfileSection":
+        return self.screen.query_one(ProfileSection)
+
+    def item_id(self) -> int | None:
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return int(key) if key and key.isdigit() else None
+
+    def action_add(self) -> None:
+        self.section.add_swot(self.kind)
+
+    def action_edit(self) -> None:
+        item_id = self.item_id()
+        if item_id is None:
+            self.section.add_swot(self.kind)
+        else:
+            self.section.edit_swot(self, item_id)
+
+    def action_move(self, offset: int) -> None:
+        item_id = self.item_id()
+        if item_id is not None:
+            self.section.move_swot(item_id, offset, self.cursor_row + offset)
+
+    def action_delete(self) -> None:
+        item_id = self.item_id()
+        if item_id is not None:
+            self.section.delete_swot(self, item_id)
+
+
+class ProfileSection(Section):
+    def compose(self) -> ComposeResult:
+        yield ProfileFields(id="profile-fields", cursor_type="row", show_header=False)
+        yield Static("SWOT · a add · enter edit · [ ] move · x delete", classes="section-title")
+        with Grid(id="swot-grid"):
+            for kind in SwotKind:
+                yield SwotList(kind)
+
+    def load(self) -> None:
+        account = self.store.account(self.account_id)
+        if account is None:
+            return
+        self.account = account
+        self._fill_fields(account)
+        self._fill_swot()
+
+    def _fill_fields(self, account: Account, select: str | None = None) -> None:
+        table = self.query_one(ProfileFields)
+        current = select or self._current_key(table)
+        table.clear(columns=True)
+        table.add_column("Field", key="field", width=28)
+        table.add_column("Value", key="value")
+        for item in LAYOUT:
+            if isinstance(item, str) and item.startswith(COMPUTED):
+                label, value = self._computed(account, item.removeprefix(COMPUTED))
+                table.add_row(Text(label, style="italic"), Text(value, style="italic"), key=item)
+            elif isinstance(item, str):
+                table.add_row(Text(item.upper(), style="bold $accent"), "", key=HEADING + item)
+            else:
+                table.add_row(item.label, self._shown(account, item), key=item.name)
+        if current:
+            with suppress(RowDoesNotExist):  # the row is gone
+                table.move_cursor(row=table.get_row_index(current))
+        elif table.row_count > 1:
+            table.move_cursor(row=1)
+
+    @staticmethod
+    def _current_key(table: DataTable[object]) -> str | None:
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    @staticmethod
+    def _shown(account: Account, spec: FieldSpec) -> Text | str:
+        value = getattr(account, spec.name)
+        if value is None or value == "":
+            return Text("empty · enter to fill in", style="dim")
+        if spec.money:
+            return fmt.full_money(value, account.currency)
+        return fmt.first_line(str(value), 200)
+
+    @staticmethod
+    def _computed(account: Account, name: str) -> tuple[str, str]:
+        if name == "share_of_wallet":
+            share = planning.share_of_wallet(account.our_revenue, account.wallet)
+            return "Share of wallet", fmt.percent(None if share is None else share * 100, 1)
+        margin = planning.margin(account.our_revenue, account.cost_to_serve)
+        pct = planning.margin_pct(account.our_revenue, account.cost_to_serve)
+        text = fmt.full_money(margin, account.currency)
+        return "Margin with them", text if pct is None else f"{text}  ({pct:.0f} %)"
+
+    # Field editing
+    @on(DataTable.RowSelected, "#profile-fields")
+    def _edit_field(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value or ""
+        if key.startswith(HEADING):
+            return
+        if key.startswith(COMPUTED):
+            self.notify("Computed from our revenue, their wallet and the cost to serve.", timeout=3)
+            return
+        spec = SPECS[key]
+        value = getattr(self.account, spec.name)
+        if spec.money and value is not None:
+            value = f"{value:,.0f}"
+
+        def save(text: str) -> object:
+            return self.store.update_account_field(self.account_id, spec.name, text)
+
+        self.app.push_screen(
+            EditDialog(
+                spec.label,
+                "" if value is None else str(value),
+                save,
+                multiline=spec.multiline,
+                hint=spec.hint,
+            ),
+            lambda result: self._after_edit(spec.name),
+        )
+
+    def _after_edit(self, field: str) -> None:
+        account = self.store.account(self.account_id)
+        if account is not None:
+            self.account = account
+            self._fill_fields(account, select=field)
+        self.account_screen.refresh_header()
+
+    # SWOT
+    def _fill_swot(self, focus: tuple[SwotKind, int] | None = None) -> None:
+        items = self.store.swot(self.account_id)
+        for kind in SwotKind:
+            table = self.query_one(f"#swot-{kind}", SwotList)
+            table.clear(columns=True)
+            table.add_column("Item", key="item")
+            mine = [item for item in items if item.kind == kind]
+            for item in mine:
+                table.add_row(item.text, key=str(item.id))
+            if not mine:
+                table.add_row(Text("none yet · a to add", style="dim"), key=f"empty-{kind}")
+            table.border_subtitle = str(len(mine)) if mine else ""
+            if focus and focus[0] == kind:
+                table.move_cursor(row=max(0, min(focus[1], table.row_count - 1)))
+
+    def add_swot(self, kind: SwotKind) -> None:
+        def save(text: str) -> int:
+            return self.store.add_swot(self.account_id, kind, text)
+
+        def done(item_id: int | None) -> None:
+            if item_id is not None:
+                self._fill_swot(focus=(kind, 10_000))
+
+        label = SWOT_TITLES[kind][:-1] if kind != SwotKind.OPPORTUNITY else "Opportunity"
+        self.app.push_screen(EditDialog(f"New {label.lower()}", "", save, hint="one short line"), done)
+
+    def edit_swot(self, table: SwotList, item_id: int) -> None:
+        row = table.cursor_row
+        current = str(table.get_row_at(row)[0])
+
+        def save(text: str) -> bool:
+            self.store.edit_swot(item_id, text)
+            return True
+
+        self.app.push_screen(
+            EditDialog(f"Edit {SWOT_TITLES[table.kind].lower()[:-1]}", current, save),
+            lambda _: self._fill_swot(focus=(table.kind, row)),
+        )
+
+    def move_swot(self, item_id: int, offset: int, row: int) -> None:
+        kind = next(t.kind for t in self.query(SwotList) if t.has_focus)
+        self.store.move_swot(item_id, offset)
+        self._fill_swot(focus=(kind, row))
+
+    def delete_swot(self, table: SwotList, item_id: int) -> None:
+        row = table.cursor_row
+        text = str(table.get_row_at(row)[0])
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.store.delete_swot(item_id)
+                self._fill_swot(focus=(table.kind, row))
+
+        self.app.push_screen(ConfirmDialog(f"Delete this {table.kind}?\n\n{text}"), confirmed)

@@ -1,0 +1,49 @@
+"""Qualification: the ten hard questions per opportunity, and the litmus test of today's vote."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from kamplan import planning
+from kamplan.widgets import format as fmt
+from kamplan.widgets.sections.base import Section
+
+ANSWER_STYLE = {"yes": "green", "partly": "yellow", "no": "red", "unknown": "dim"}
+
+
+class QualificationSection(Section):
+    def compose(self) -> ComposeResult:
+        yield Static(id="votes", classes="section-summary")
+        yield DataTable(id="qualification", cursor_type="row", zebra_stripes=True)
+
+    def load(self) -> None:
+        opps = [o for o in self.store.opportunities(self.account_id) if o.status == "open"]
+        votes = Text()
+        if not opps:
+            votes.append("No open opportunities to qualify.", style="dim")
+        for n, o in enumerate(opps, 1):
+            v = o.vote
+            votes.append(f"{n}. {fmt.first_line(o.title, 40)}: ", style="bold")
+            votes.append("if they voted today: ")
+            votes.append_text(fmt.verdict(v.verdict))
+            votes.append(f" ({v.votes_for} for, {v.against} against, {v.undecided} undecided)")
+            votes.append(f" · score {o.qualification_score}")
+            if o.optimism:
+                votes.append(f"\n   ⚠ {o.probability} % looks optimistic: {o.optimism}", style="yellow")
+            votes.append("\n")
+        self.query_one("#votes", Static).update(votes)
+        table = self.query_one("#qualification", DataTable)
+        table.clear(columns=True)
+        table.add_column("Question", key="question")
+        for n, _ in enumerate(opps, 1):
+            table.add_column(f"#{n}", key=f"o{n}")
+        for key in planning.QUESTION_KEYS:
+            answers = [o.answers[key] for o in opps]
+            table.add_row(
+                planning.QUESTIONS[key],
+                *(Text(str(a), style=ANSWER_STYLE[str(a)]) for a in answers),
+                key=key,
+            )
+        table.add_row(
+            Text("Score", style="bold"), *(Text(str(o.qualification_score), style="bold") for o in opps)
+        )

@@ -1,0 +1,53 @@
+"""Reviews: the weekly record of the plan's measures, and the trend they draw."""
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Sparkline, Static
+
+from kamplan.widgets import format as fmt
+from kamplan.widgets.sections.base import Section
+
+
+def _number(metrics: dict[str, object], key: str) -> float | None:
+    value = metrics.get(key)
+    return float(value) if isinstance(value, int | float) else None
+
+
+class ReviewsSection(Section):
+    def compose(self) -> ComposeResult:
+        yield Static(id="reviews-summary", classes="section-summary")
+        yield Static("Relationship index over time", classes="section-title")
+        yield Sparkline([], id="trend-relationship")
+        yield Static("Power coverage over time", classes="section-title")
+        yield Sparkline([], id="trend-coverage")
+        yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
+
+    def load(self) -> None:
+        reviews = self.store.reviews(self.account_id)
+        currency = self.account_screen.currency
+        self.query_one("#reviews-summary", Static).update(
+            f"{len(reviews)} weekly reviews"
+            + (f", the latest on {fmt.day(reviews[0].date)}" if reviews else "")
+        )
+        oldest_first = list(reversed(reviews))
+        for widget_id, key in (
+            ("#trend-relationship", "relationship_index"),
+            ("#trend-coverage", "power_coverage"),
+        ):
+            values = [v for r in oldest_first if (v := _number(r.metrics, key)) is not None]
+            self.query_one(widget_id, Sparkline).data = values
+        table = self.query_one("#reviews", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Date", "Rel", "Coverage", "Pipeline", "Qual", "Notes")
+        for r in reviews:
+            table.add_row(
+                fmt.day(r.date),
+                fmt.integer(_int(r.metrics.get("relationship_index"))),
+                fmt.percent(_number(r.metrics, "power_coverage")),
+                fmt.money(_number(r.metrics, "factored_pipeline"), currency),
+                fmt.integer(_int(r.metrics.get("qualification_score"))),
+                fmt.first_line(r.notes, 50),
+            )
+
+
+def _int(value: object) -> int | None:
+    return int(value) if isinstance(value, int | float) else None
