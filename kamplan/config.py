@@ -2,6 +2,7 @@
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 APP_NAME = "kamplan"
@@ -24,3 +25,8 @@ class Settings:
     db_path: Path
     relationship_capacity: int = 60
     key_account_limit: int = 8
+    # A fixed "today" for tests and screenshots; None means the real date.
+    today: date | None = None
+
+    def current_date(self) -> date:
+        return self.today or date.today()

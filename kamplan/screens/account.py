@@ -1,6 +1,5 @@
 """One account: a header with its verdicts, and six sections reached by 1–6."""
 
-from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -57,7 +56,7 @@ class AccountScreen(KamplanScreen):
         self._activate(self.initial_section)
 
     def refresh_header(self) -> None:
-        summary = self.store.summary(self.account_id, date.today())
+        summary = self.store.summary(self.account_id, self.settings.current_date())
         if summary is None:
             return
         self.currency = summary.currency

@@ -1,6 +1,5 @@
 """The first screen: every account at a glance, the portfolio's health, and the way into each account."""
 
-from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -163,7 +162,9 @@ class PortfolioScreen(KamplanScreen):
             self._show_health(None)
             self._set_empty(False)
             return
-        portfolio = store.portfolio(date.today(), settings.relationship_capacity, settings.key_account_limit)
+        portfolio = store.portfolio(
+            settings.current_date(), settings.relationship_capacity, settings.key_account_limit
+        )
         self.summaries = portfolio.accounts
         self._show_health(portfolio.capacity)
         self._set_empty(not self.summaries)
@@ -322,7 +323,7 @@ class PortfolioScreen(KamplanScreen):
 
     def action_demo(self) -> None:
         try:
-            name = self.store.add_demo()
+            name = self.store.add_demo(self.settings.current_date())
         except KamplanError as error:
             self.notify(str(error), severity="error")
             return

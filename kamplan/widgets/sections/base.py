@@ -28,7 +28,7 @@ class Section(VerticalScroll):
 
     @property
     def today(self) -> date:
-        return date.today()
+        return self.account_screen.settings.current_date()
 
     def ensure_loaded(self) -> None:
         if not self.loaded:
