@@ -3,7 +3,10 @@
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from textual import on
 from textual.containers import VerticalScroll
+from textual.geometry import Region, Spacing
+from textual.widgets import DataTable
 
 from kamplan.store.service import Store
 
@@ -38,10 +41,30 @@ class Section(VerticalScroll):
     def load(self) -> None:
         raise NotImplementedError
 
+    @on(DataTable.RowHighlighted)
+    def _follow_cursor(self, event: DataTable.RowHighlighted) -> None:
+        # Tables here grow with their rows, so the section, not the table, must scroll to the cursor;
+        # after the refresh, so a docked preview that changed size with the cursor is measured right.
+        self.call_after_refresh(self._scroll_to_cursor, event.data_table)
+
+    def _scroll_to_cursor(self, table: DataTable[object]) -> None:
+        header = table.header_height if table.show_header else 0
+        top = table.region.y - self.region.y + int(self.scroll_y)
+        row = top + header + table.cursor_row - int(table.scroll_y)
+        docked = sum(
+            child.outer_size.height
+            for child in self.children
+            if child.styles.dock == "bottom" and child.display
+        )
+        self.scroll_to_region(
+            Region(0, row - header, 1, header + 1),
+            animate=False,
+            immediate=True,
+            spacing=Spacing(0, 0, docked, 0),
+        )
+
     def focus_first(self) -> None:
         """Put the cursor in the section's main table."""
-        from textual.widgets import DataTable
-
         tables = self.query(DataTable)
         if tables:
             tables.first().focus()

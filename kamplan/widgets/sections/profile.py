@@ -4,7 +4,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
@@ -123,6 +123,7 @@ class SwotList(DataTable[object]):
 
 class ProfileSection(Section):
     def compose(self) -> ComposeResult:
+        yield Static(id="profile-preview")
         yield ProfileFields(id="profile-fields", cursor_type="row", show_header=False)
         yield Static("SWOT · a add · enter edit · [ ] move · x delete", classes="section-title")
         with Grid(id="swot-grid"):
@@ -181,6 +182,28 @@ class ProfileSection(Section):
         pct = planning.margin_pct(account.our_revenue, account.cost_to_serve)
         text = fmt.full_money(margin, account.currency)
         return "Margin with them", text if pct is None else f"{text}  ({pct:.0f} %)"
+
+    @on(DataTable.RowHighlighted)
+    def _preview_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.has_focus:
+            self.show_preview(event.data_table)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, DataTable):
+            self.show_preview(event.widget)
+
+    def show_preview(self, table: DataTable[object]) -> None:
+        """The highlighted text in full, docked under the section: the tables show one line of it."""
+        key = self._current_key(table) or ""
+        label, value = "", ""
+        if isinstance(table, SwotList) and key.isdigit():
+            label, value = SWOT_TITLES[table.kind][:-1], str(table.get_row(key)[0])
+        elif (spec := SPECS.get(key)) is not None and spec.multiline:
+            label, value = spec.label, getattr(self.account, spec.name)
+        preview = self.query_one("#profile-preview", Static)
+        preview.display = bool(value)
+        if value:
+            preview.update(Text.assemble((f"{label}: ", "bold"), value))
 
     # Field editing
     @on(DataTable.RowSelected, "#profile-fields")
