@@ -187,10 +187,29 @@ class WhitespacePart(Part):
     opportunity: Ref | None = None
 
 
+MAX_METRICS_DEPTH = 32
+
+
+def _depth(value: Any, limit: int) -> int:
+    """How deeply lists and objects nest in `value`, counting no further than `limit` + 1."""
+    if limit < 0 or not isinstance(value, dict | list):
+        return 0
+    items = value.values() if isinstance(value, dict) else value
+    return 1 + max((_depth(item, limit - 1) for item in items), default=0)
+
+
 class ReviewPart(Part):
     date: RequiredDay
     notes: Text = ""
     metrics: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("metrics")
+    @classmethod
+    def _shallow(cls, metrics: dict[str, Any]) -> dict[str, Any]:
+        # Stored as JSON text and written back on export; a pathological depth would break both.
+        if _depth(metrics, MAX_METRICS_DEPTH) > MAX_METRICS_DEPTH:
+            raise ValueError(f"nested more than {MAX_METRICS_DEPTH} levels deep")
+        return metrics
 
 
 class PlanDocument(Part):

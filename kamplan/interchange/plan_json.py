@@ -38,8 +38,13 @@ def parse_plan(text: str) -> PlanDocument:
         raise KamplanError(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:
+        raise KamplanError(
+            "not a kamplan plan document: its lists and objects are nested too deeply"
+        ) from None
     if not isinstance(data, dict):
         raise KamplanError("not a kamplan plan document: expected a JSON object at the top")
+    _check_encodable(text, data)
     try:
         doc = PlanDocument.model_validate(data)
     except ValidationError as error:
@@ -50,6 +55,17 @@ def parse_plan(text: str) -> PlanDocument:
     return doc
 
 
+def _check_encodable(text: str, data: Any) -> None:
+    """A lone surrogate (say the escape "\\ud800") is valid JSON but not text the database can store."""
+    try:
+        text.encode("utf-8")
+        if "\\u" in text:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end].encode("unicode_escape").decode("ascii")
+        raise KamplanError(f"not valid text: the document holds a broken character ({bad})") from None
+
+
 def import_plan(
     engine: Engine, doc: PlanDocument, *, rename: str | None = None, replace: bool = False
 ) -> str:
@@ -57,6 +73,7 @@ def import_plan(
     name = (rename or doc.account.name).strip()
     if not name:
         raise KamplanError("--rename needs a name")
+    _check_encodable(name, None)
     with unit_of_work(engine) as session:
         existing = name_taken(session, name)
         if existing is not None:

@@ -1,6 +1,5 @@
 """One account: a header with its verdicts, and six sections reached by 1–6."""
 
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult

@@ -1,6 +1,5 @@
 """The first screen: every account at a glance, the portfolio's health, and the way into each account."""
 
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult

@@ -35,10 +35,17 @@ def list_trash(session: Session) -> list[Account]:
 
 
 def name_taken(session: Session, name: str, *, except_id: int | None = None) -> Account | None:
-    query = select(Account).where(sa.func.lower(Account.name) == name.strip().lower())
-    if except_id is not None:
-        query = query.where(Account.id != except_id)
-    return session.exec(query).first()
+    """The account already called `name`, in any case.
+
+    Compared in Python: SQLite's lower() folds only A–Z, so "Øresund" would not find "øresund" (nor even
+    itself, against Python's lower()). Python's casefold is the stricter rule, so an account it lets through
+    never trips the database's lower(name) unique index. A user has tens of accounts, not millions.
+    """
+    wanted = name.strip().casefold()
+    for account_id, existing in session.execute(sa.select(Account.id, Account.name).order_by(Account.id)):
+        if account_id != except_id and existing.casefold() == wanted:
+            return session.get(Account, account_id)
+    return None
 
 
 def find_account(session: Session, name_or_id: str) -> Account:

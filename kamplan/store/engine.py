@@ -20,7 +20,6 @@ BUSY_TIMEOUT_SECONDS = 5
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit that returned is on disk even if the laptop loses power right after.
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
@@ -76,6 +75,11 @@ def open_engine(path: Path | None, *, migrate: bool = True) -> Engine:
             from kamplan.store.schema import upgrade
 
             upgrade(engine, path)
+        if path is not None:
+            # Only once the file is known to be ours and current: switching the journal mode rewrites the
+            # file's header, and a file kamplan refuses (another program's, a newer kamplan's) stays as it was.
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
     except DatabaseError:
         engine.dispose()
         raise

@@ -22,6 +22,8 @@ GRID_STYLE = {
 }
 SUPPORT_WORDS = {-2: "opposed", -1: "sceptical", 0: "neutral", 1: "supportive", 2: "champion"}
 DASH = "–"
+# Below this many columns, tables drop or shorten what the detail lines below them already say.
+NARROW_WIDTH = 110
 
 
 def money(value: float | None, currency: str = "") -> str:
@@ -83,3 +85,7 @@ def quadrant(value: planning.Quadrant | None) -> str:
 def first_line(text: str, width: int = 60) -> str:
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def short_day(value: date | None) -> str:
+    return DASH if value is None else f"{value:%d %b}"

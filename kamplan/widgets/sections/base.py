@@ -9,6 +9,7 @@ from textual.geometry import Region, Spacing
 from textual.widgets import DataTable
 
 from kamplan.store.service import Store
+from kamplan.widgets.format import NARROW_WIDTH
 
 if TYPE_CHECKING:
     from kamplan.screens.account import AccountScreen
@@ -32,6 +33,16 @@ class Section(VerticalScroll):
     @property
     def today(self) -> date:
         return self.account_screen.settings.current_date()
+
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < NARROW_WIDTH
+
+    def on_resize(self) -> None:
+        # Tables pick their columns by width; rebuild them when the terminal crosses the line.
+        if self.loaded and self.narrow != getattr(self, "_built_narrow", self.narrow):
+            self.load()
+        self._built_narrow = self.narrow
 
     def ensure_loaded(self) -> None:
         if not self.loaded:

@@ -17,22 +17,39 @@ class PlanSection(Section):
 
     def load(self) -> None:
         currency = self.account_screen.currency
+        narrow = self.narrow
         opps = self.query_one("#opportunities", DataTable)
         opps.clear(columns=True)
-        opps.add_columns("Opportunity", "Kind", "Value", "Prob", "Stage", "Status", "Vote", "Qual")
+        if narrow:
+            opps.add_columns("Opportunity", "Value", "Prob", "Status", "Vote", "Qual")
+        else:
+            opps.add_columns("Opportunity", "Kind", "Value", "Prob", "Stage", "Status", "Vote", "Qual")
         for o in self.store.opportunities(self.account_id):
-            status = fmt.words(o.status)
-            opps.add_row(
-                fmt.first_line(o.title, 34),
-                fmt.words(o.kind),
-                fmt.money(o.value, currency),
-                "–" if o.probability is None else f"{o.probability} %",
-                fmt.first_line(o.stage, 14),
-                Text(status + (" ⚠" if o.optimism else ""), style="yellow" if o.optimism else ""),
-                fmt.verdict(o.vote.verdict),
-                str(o.qualification_score),
-                key=str(o.id),
+            status = Text(
+                fmt.words(o.status) + (" ⚠" if o.optimism else ""), style="yellow" if o.optimism else ""
             )
+            probability = "–" if o.probability is None else f"{o.probability} %"
+            if narrow:
+                cells = [
+                    fmt.first_line(o.title, 26),
+                    fmt.money(o.value),
+                    probability,
+                    status,
+                    fmt.verdict(o.vote.verdict),
+                    str(o.qualification_score),
+                ]
+            else:
+                cells = [
+                    fmt.first_line(o.title, 34),
+                    fmt.words(o.kind),
+                    fmt.money(o.value, currency),
+                    probability,
+                    fmt.first_line(o.stage, 14),
+                    status,
+                    fmt.verdict(o.vote.verdict),
+                    str(o.qualification_score),
+                ]
+            opps.add_row(*cells, key=str(o.id))
         acts = self.query_one("#activities", DataTable)
         acts.clear(columns=True)
         acts.add_columns("Date", "Type", "With", "Objective", "Status")
@@ -40,10 +57,12 @@ class PlanSection(Section):
         for a in self.store.activities(self.account_id, today):
             overdue = a.status == "planned" and a.date < today
             acts.add_row(
-                Text(fmt.day(a.date), style="bold red" if overdue else ""),
+                Text(
+                    fmt.short_day(a.date) if narrow else fmt.day(a.date), style="bold red" if overdue else ""
+                ),
                 fmt.words(a.type),
-                fmt.first_line(a.people, 24),
-                fmt.first_line(a.objective, 40),
+                fmt.first_line(a.people, 14 if narrow else 24),
+                fmt.first_line(a.objective, 20 if narrow else 50),
                 Text("overdue", style="bold red") if overdue else a.status,
                 key=str(a.id),
             )

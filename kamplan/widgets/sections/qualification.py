@@ -8,6 +8,19 @@ from kamplan import planning
 from kamplan.widgets import format as fmt
 from kamplan.widgets.sections.base import Section
 
+# Short forms of the ten questions, for the table; the full wording is in kamplan.planning.QUESTIONS.
+SHORT_QUESTIONS = {
+    "q1": "We know how they buy",
+    "q2": "A real budget exists",
+    "q3": "Needs and wants of every player known",
+    "q4": "We can meet those needs and wants",
+    "q5": "Unique strengths central to their problem",
+    "q6": "They said they prefer us",
+    "q7": "We talk to every influencer",
+    "q8": "They know a decision is due",
+    "q9": "We know how and when they decide",
+    "q10": "Worth pursuing at all",
+}
 ANSWER_STYLE = {"yes": "green", "partly": "yellow", "no": "red", "unknown": "dim"}
 
 
@@ -23,7 +36,7 @@ class QualificationSection(Section):
             votes.append("No open opportunities to qualify.", style="dim")
         for n, o in enumerate(opps, 1):
             v = o.vote
-            votes.append(f"{n}. {fmt.first_line(o.title, 40)}: ", style="bold")
+            votes.append(f"#{n} {fmt.first_line(o.title, 40)}: ", style="bold")
             votes.append("if they voted today: ")
             votes.append_text(fmt.verdict(v.verdict))
             votes.append(f" ({v.votes_for} for, {v.against} against, {v.undecided} undecided)")
@@ -40,7 +53,7 @@ class QualificationSection(Section):
         for key in planning.QUESTION_KEYS:
             answers = [o.answers[key] for o in opps]
             table.add_row(
-                planning.QUESTIONS[key],
+                SHORT_QUESTIONS[key] if self.narrow else planning.QUESTIONS[key],
                 *(Text(str(a), style=ANSWER_STYLE[str(a)]) for a in answers),
                 key=key,
             )

@@ -26,19 +26,37 @@ class StakeholdersSection(Section):
         )
         table = self.query_one("#stakeholders", DataTable)
         table.clear(columns=True)
-        table.add_columns("Name", "Title", "Role", "Infl", "Support", "Grid", "Owner", "Last contact")
+        narrow = self.narrow
+        if narrow:
+            table.add_columns("Name", "Role", "I", "S", "Grid", "Owner", "Contact")
+        else:
+            table.add_columns("Name", "Title", "Role", "Infl", "Support", "Grid", "Owner", "Last contact")
         for p in self.people.values():
-            table.add_row(
-                p.name,
-                fmt.first_line(p.title, 26),
-                fmt.words(p.role),
-                fmt.integer(p.influence),
-                fmt.support(p.support),
-                fmt.grid(p.grid),
-                p.owner or Text("nobody", style="bold red"),
-                fmt.day(p.last_contact),
-                key=str(p.id),
+            owner = (
+                fmt.first_line(p.owner, 14 if narrow else 30) if p.owner else Text("nobody", style="bold red")
             )
+            if narrow:
+                cells = [
+                    fmt.first_line(p.name, 17),
+                    fmt.words(p.role),
+                    fmt.integer(p.influence),
+                    fmt.DASH if p.support is None else f"{p.support:+d}" if p.support else "0",
+                    fmt.grid(p.grid),
+                    owner,
+                    fmt.short_day(p.last_contact),
+                ]
+            else:
+                cells = [
+                    p.name,
+                    fmt.first_line(p.title, 26),
+                    fmt.words(p.role),
+                    fmt.integer(p.influence),
+                    fmt.support(p.support),
+                    fmt.grid(p.grid),
+                    owner,
+                    fmt.day(p.last_contact),
+                ]
+            table.add_row(*cells, key=str(p.id))
         if not self.people:
             self.query_one("#stakeholder-detail", Static).update("No stakeholders yet.")
 
@@ -62,7 +80,11 @@ def _detail(p: StakeholderRow) -> Text:
     if p.reports_to:
         text.append(f"  · reports to {p.reports_to}", style="dim")
     text.append("\n")
-    text.append(f"{p.grid} · ratings {'confirmed' if p.confirmed else 'assumed'}\n", style="italic")
+    text.append(
+        f"{p.grid} · influence {fmt.integer(p.influence)} · support {fmt.support(p.support)}"
+        f" · ratings {'confirmed' if p.confirmed else 'assumed'}\n",
+        style="italic",
+    )
     text.append("Plan: ", style="bold")
     text.append((p.plan or "none yet") + "\n", style="" if p.plan else "bold red")
     return text
