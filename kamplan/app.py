@@ -49,7 +49,8 @@ class KamplanApp(App[None]):
         keys = []
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.description and active.enabled:
+            # Only kamplan's own keys (they carry ids); widget internals like cursor keys are in GLOBAL_KEYS.
+            if binding.id and binding.description and active.enabled:
                 keys.append((binding.key_display or self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(screen.title or "kamplan", keys))
 

@@ -7,6 +7,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 GLOBAL_KEYS = [
+    ("↑ ↓ pgup pgdn", "Move the cursor in a list"),
+    ("enter", "Open or edit what the cursor is on"),
     ("ctrl+p", "Find an account, a stakeholder or a command"),
     ("?", "This help"),
     ("escape", "Back one step"),
