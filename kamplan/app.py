@@ -1,15 +1,25 @@
 """The Textual app. It is handed its settings and database engine; it opens nothing itself."""
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import partial
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from kamplan.commands import AccountsProvider, StakeholdersProvider
 from kamplan.config import Settings
 from kamplan.store.service import Store
+from kamplan.store.settings import LIMITS
+from kamplan.widgets.dialogs import EditDialog
+
+
+class SettingsChanged(Message):
+    """A limit changed: screens that show it redraw."""
 
 
 class KamplanApp(App[None]):
@@ -29,6 +39,7 @@ class KamplanApp(App[None]):
     def on_mount(self) -> None:
         from kamplan.screens.portfolio import PortfolioScreen
 
+        self.settings = self.store.load_settings(self.settings)
         self.push_screen(PortfolioScreen())
 
     def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
@@ -68,6 +79,26 @@ class KamplanApp(App[None]):
             "Archived accounts", "Show or hide archived accounts", self._portfolio_action("toggle_archived")
         )
         yield SystemCommand("Help", "The keys of this screen", self.action_help)
+        for key, (label, low, high) in LIMITS.items():
+            yield SystemCommand(
+                f"Set limit: {label.lower()}",
+                f"Now {getattr(self.settings, key)}; {low}–{high}",
+                partial(self._edit_limit, key, label),
+            )
+
+    def _edit_limit(self, key: str, label: str) -> None:
+        def save(text: str) -> int:
+            value = self.store.save_limit(key, text)
+            changed: dict[str, Any] = {key: value}
+            self.settings = replace(self.settings, **changed)
+            return value
+
+        def saved(value: int | None) -> None:
+            if value is not None:
+                self.notify(f"{label}: {value}")
+                self.screen.post_message(SettingsChanged())
+
+        self.push_screen(EditDialog(label, str(getattr(self.settings, key)), save), saved)
 
     def _to_portfolio(self) -> None:
         while len(self.screen_stack) > 2:

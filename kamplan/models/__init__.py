@@ -6,6 +6,7 @@ from kamplan.models.assessment import Criterion, RelationshipIndicator
 from kamplan.models.competitor import CloseTo, Competitor
 from kamplan.models.opportunity import Opportunity, OpportunityCompetitor, Participant, QualificationAnswer
 from kamplan.models.review import Review
+from kamplan.models.setting import Setting
 from kamplan.models.stakeholder import ListensTo, Stakeholder
 from kamplan.models.team import TeamMember
 from kamplan.models.whitespace import Offering, WhitespaceCell
@@ -29,6 +30,7 @@ __all__ = [
     "QualificationAnswer",
     "RelationshipIndicator",
     "Review",
+    "Setting",
     "Stakeholder",
     "SwotItem",
     "TeamMember",

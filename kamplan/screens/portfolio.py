@@ -138,6 +138,9 @@ class PortfolioScreen(KamplanScreen):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def on_settings_changed(self) -> None:
+        self.reload()
+
     # Loading and showing
     @property
     def table(self) -> DataTable[object]:

@@ -10,8 +10,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from kamplan import models as m
+from kamplan.config import Settings
 from kamplan.models.enums import SwotKind
 from kamplan.store import account_view, accounts, profile, summary
+from kamplan.store import settings as settings_store
 from kamplan.store.accounts import live
 from kamplan.store.engine import reading, unit_of_work
 
@@ -40,6 +42,15 @@ class Store:
     def write(self, change: Callable[[Session], T]) -> T:
         with unit_of_work(self.engine) as session:
             return change(session)
+
+    # Settings
+    def load_settings(self, settings: Settings) -> Settings:
+        return self.read(lambda s: settings_store.apply_stored(s, settings))
+
+    def save_limit(self, key: str, text: str) -> int:
+        value = settings_store.parse_limit(key, text)
+        self.write(lambda s: settings_store.save_setting(s, key, value))
+        return value
 
     # Portfolio and accounts
     def portfolio(self, today: date, relationship_limit: int, key_account_limit: int) -> summary.Portfolio:

@@ -635,12 +635,19 @@ def upgrade() -> None:
             batch_op.f("ix_stakeholder_listens_to_listens_to_id"), ["listens_to_id"], unique=False
         )
 
+    op.create_table(
+        "setting",
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("value", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_setting")),
+    )
     # Names are unique regardless of case (autogenerate cannot see expression indexes on SQLite).
     op.create_index("ix_account_name_lower", "account", [sa.text("lower(name)")], unique=True)
     op.create_index("ix_offering_name_lower", "offering", [sa.text("lower(name)")], unique=True)
 
 
 def downgrade() -> None:
+    op.drop_table("setting")
     op.drop_index("ix_offering_name_lower", table_name="offering")
     op.drop_index("ix_account_name_lower", table_name="account")
     with op.batch_alter_table("stakeholder_listens_to", schema=None) as batch_op:
