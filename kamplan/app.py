@@ -3,13 +3,15 @@
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 from kamplan.commands import AccountsProvider, StakeholdersProvider
 from kamplan.config import Settings
@@ -31,16 +33,20 @@ class KamplanApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, settings: Settings, engine: Engine) -> None:
+    def __init__(self, settings: Settings, store: Store) -> None:
         super().__init__()
         self.settings = settings
-        self.store = Store(engine)
+        self.store = store
 
     def on_mount(self) -> None:
         from kamplan.screens.portfolio import PortfolioScreen
 
         self.settings = self.store.load_settings(self.settings)
         self.push_screen(PortfolioScreen())
+
+    def on_ready(self) -> None:
+        # The first screen is up: now load the database libraries the next keys will need.
+        self.store.warm_up()
 
     def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
         from kamplan.screens.account import AccountScreen
@@ -112,5 +118,6 @@ class KamplanApp(App[None]):
         return run
 
 
-def make_app(settings: Settings, engine: Engine) -> KamplanApp:
-    return KamplanApp(settings, engine)
+def make_app(settings: Settings, engine: "Engine | None" = None) -> KamplanApp:
+    """The app on `settings.db_path`; an engine already open is reused, else it opens after first paint."""
+    return KamplanApp(settings, Store(settings.db_path, engine))

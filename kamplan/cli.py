@@ -81,9 +81,13 @@ def _engine(db_path: Path) -> "Engine":
 
 
 def run_app(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.store.version import is_current
+
+    # A database that needs nothing done opens without SQLAlchemy on the way to the first screen;
+    # a new or older one is created or upgraded (with a backup) first.
+    engine = None if is_current(db_path) else _engine(db_path)
     from kamplan.app import make_app
 
-    engine = _engine(db_path)
     make_app(Settings(db_path=db_path), engine).run()
     return 0
 

@@ -1,5 +1,7 @@
 """The first screen: every account at a glance, the portfolio's health, and the way into each account."""
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -9,12 +11,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from kamplan.errors import KamplanError
-from kamplan.models import Account
 from kamplan.planning import CapacityStatus
 from kamplan.screens.base import KamplanScreen
 from kamplan.store.summary import AccountSummary
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+
+if TYPE_CHECKING:
+    from kamplan.models import Account
 
 # (column label, sort key, shown when narrow) in display order; the key sorts empty values last.
 COLUMNS: list[tuple[str, str, bool]] = [
@@ -122,6 +126,7 @@ class PortfolioScreen(KamplanScreen):
         self.sort_column = 0
         self.descending = False
         self.show_archived = False
+        self._empty: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -167,11 +172,14 @@ class PortfolioScreen(KamplanScreen):
         portfolio = store.portfolio(
             settings.current_date(), settings.relationship_capacity, settings.key_account_limit
         )
+        was_empty = self._empty
         self.summaries = portfolio.accounts
+        self._empty = not self.summaries
         self._show_health(portfolio.capacity)
         self._set_empty(not self.summaries)
         self._fill(select)
-        self.refresh_bindings()
+        if was_empty is not None and was_empty != self._empty:
+            self.refresh_bindings()  # the keys that apply change with emptiness (the footer rebuilds: costly)
 
     def _set_empty(self, empty: bool) -> None:
         self.query_one("#welcome").display = empty
@@ -251,7 +259,7 @@ class PortfolioScreen(KamplanScreen):
         if self.summaries and not self.show_archived:
             self._fill(self.current_id())
 
-    def _fill_archived(self, archived: list[Account], select: int | None) -> None:
+    def _fill_archived(self, archived: "list[Account]", select: int | None) -> None:
         table = self.table
         table.clear(columns=True)
         table.add_columns("Account", "Archived on")

@@ -4,8 +4,7 @@ import sqlite3
 from pathlib import Path
 
 from kamplan.errors import DatabaseError
-from kamplan.store.engine import SQLITE_MAGIC
-from kamplan.store.schema import SCHEMA_HEAD
+from kamplan.store.version import SCHEMA_HEAD, SQLITE_MAGIC
 
 
 def check_database(path: Path) -> str:

@@ -12,8 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from kamplan.errors import DatabaseError
+from kamplan.store.version import SQLITE_MAGIC
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5
 
 

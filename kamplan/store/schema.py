@@ -11,9 +11,8 @@ from kamplan.errors import DatabaseError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest migration. Checked against the migration scripts by a test; lets a start-up that finds the
-# database current skip importing Alembic at all.
-SCHEMA_HEAD = "0001"
+from kamplan.store.version import SCHEMA_HEAD
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

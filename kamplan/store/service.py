@@ -1,21 +1,29 @@
-"""The store the app is handed: each method is one short transaction; no session outlives a call."""
+"""The store the app is handed: each method is one short transaction; no session outlives a call.
 
-from collections.abc import Callable
+The engine (SQLAlchemy, SQLModel, pydantic: most of a second to import) is opened lazily, in a background
+thread started once the first screen is painted; the portfolio itself reads through the standard library's
+sqlite3. Heavy modules are therefore imported inside the methods that need them.
+"""
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
-
-from kamplan import models as m
 from kamplan.config import Settings
-from kamplan.models.enums import SwotKind
-from kamplan.store import account_view, accounts, profile, summary
-from kamplan.store import settings as settings_store
-from kamplan.store.accounts import live
-from kamplan.store.engine import reading, unit_of_work
+from kamplan.store import summary
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+    from kamplan import models as m
+    from kamplan.models.enums import SwotKind
+    from kamplan.store import account_view
 
 T = TypeVar("T")
 
@@ -32,62 +40,120 @@ class PersonHit:
 
 
 class Store:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, db_path: Path, engine: "Engine | None" = None) -> None:
+        self.db_path = db_path
+        self._engine = engine
+        self._lock = threading.Lock()
 
-    def read(self, query: Callable[[Session], T]) -> T:
+    # The engine, opened once, by whichever comes first: the warm-up thread or a first write.
+    @property
+    def engine(self) -> "Engine":
+        with self._lock:
+            if self._engine is None:
+                from kamplan.store.engine import open_engine
+
+                self._engine = open_engine(self.db_path)
+            return self._engine
+
+    def warm_up(self) -> None:
+        """Open the engine in the background, so it is ready before the first key needs it."""
+        if self._engine is None:
+            threading.Thread(target=lambda: self.engine, name="kamplan-warm-up", daemon=True).start()
+
+    @contextmanager
+    def _plain(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(self.db_path, timeout=5)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def read(self, query: "Callable[[Session], T]") -> T:
+        from kamplan.store.engine import reading
+
         with reading(self.engine) as session:
             return query(session)
 
-    def write(self, change: Callable[[Session], T]) -> T:
+    def write(self, change: "Callable[[Session], T]") -> T:
+        from kamplan.store.engine import unit_of_work
+
         with unit_of_work(self.engine) as session:
             return change(session)
 
     # Settings
     def load_settings(self, settings: Settings) -> Settings:
-        return self.read(lambda s: settings_store.apply_stored(s, settings))
+        from dataclasses import replace
+
+        from kamplan.store.settings import stored_limits
+
+        with self._plain() as conn:
+            return replace(settings, **stored_limits(conn))
 
     def save_limit(self, key: str, text: str) -> int:
+        from kamplan.store import settings as settings_store
+
         value = settings_store.parse_limit(key, text)
         self.write(lambda s: settings_store.save_setting(s, key, value))
         return value
 
     # Portfolio and accounts
     def portfolio(self, today: date, relationship_limit: int, key_account_limit: int) -> summary.Portfolio:
-        return self.read(lambda s: summary.portfolio(s, today, relationship_limit, key_account_limit))
+        with self._plain() as conn:
+            return summary.portfolio(conn, today, relationship_limit, key_account_limit)
 
     def summary(self, account_id: int, today: date) -> summary.AccountSummary | None:
-        found = self.read(lambda s: summary.summarize(s, today, [account_id]))
+        with self._plain() as conn:
+            found = summary.summarize(conn, today, account_id)
         return found[0] if found else None
 
-    def account(self, account_id: int) -> m.Account | None:
-        return self.read(lambda s: s.get(m.Account, account_id))
+    def account(self, account_id: int) -> "m.Account | None":
+        from kamplan.models import Account
 
-    def archived(self) -> list[m.Account]:
+        return self.read(lambda s: s.get(Account, account_id))
+
+    def archived(self) -> "list[m.Account]":
+        from kamplan.store import accounts
+
         return self.read(lambda s: accounts.list_accounts(s, archived=True))
 
-    def trash(self) -> list[m.Account]:
+    def trash(self) -> "list[m.Account]":
+        from kamplan.store import accounts
+
         return self.read(accounts.list_trash)
 
     def live_accounts(self) -> list[tuple[int, str]]:
-        return self.read(lambda s: [(a.id, a.name) for a in accounts.list_accounts(s)])
+        with self._plain() as conn:
+            rows = conn.execute(f"SELECT id, name FROM account WHERE {summary.LIVE}").fetchall()
+        return sorted(rows, key=lambda row: row[1].casefold())
 
     def create_account(self, name: str) -> int:
+        from kamplan.store import accounts
+
         return self.write(lambda s: accounts.create_account(s, name).id)
 
     def rename_account(self, account_id: int, name: str) -> None:
+        from kamplan.store import accounts
+
         self.write(lambda s: accounts.rename_account(s, account_id, name))
 
     def set_key_account(self, account_id: int, key: bool) -> None:
+        from kamplan.store import accounts
+
         self.write(lambda s: accounts.set_key_account(s, account_id, key))
 
     def archive_account(self, account_id: int, archived: bool = True) -> None:
+        from kamplan.store import accounts
+
         self.write(lambda s: accounts.archive_account(s, account_id, archived))
 
     def trash_account(self, account_id: int, trashed: bool = True) -> None:
+        from kamplan.store import accounts
+
         self.write(lambda s: accounts.trash_account(s, account_id, trashed))
 
     def empty_trash(self) -> int:
+        from kamplan.store import accounts
+
         return self.write(accounts.empty_trash)
 
     def add_demo(self, today: date | None = None) -> str:
@@ -99,59 +165,76 @@ class Store:
     def update_account_field(self, account_id: int, field: str, raw: Any) -> Any:
         """Validate what the user typed with the document's rules, then save it; returns the stored value."""
         from kamplan.interchange.forms import validate_account_field
+        from kamplan.store import profile
 
         value = validate_account_field(field, raw)
         self.write(lambda s: profile.update_account_field(s, account_id, field, value))
         return value
 
-    def swot(self, account_id: int) -> list[m.SwotItem]:
+    def swot(self, account_id: int) -> "list[m.SwotItem]":
+        from kamplan.store import profile
+
         return self.read(lambda s: profile.swot_items(s, account_id))
 
-    def add_swot(self, account_id: int, kind: SwotKind, text: str) -> int:
+    def add_swot(self, account_id: int, kind: "SwotKind", text: str) -> int:
+        from kamplan.store import profile
+
         return self.write(lambda s: profile.add_swot(s, account_id, kind, _line(text)).id)
 
     def edit_swot(self, item_id: int, text: str) -> None:
+        from kamplan.store import profile
+
         self.write(lambda s: profile.edit_swot(s, item_id, _line(text)))
 
     def delete_swot(self, item_id: int) -> None:
+        from kamplan.store import profile
+
         self.write(lambda s: profile.delete_swot(s, item_id))
 
     def move_swot(self, item_id: int, offset: int) -> None:
+        from kamplan.store import profile
+
         self.write(lambda s: profile.move_swot(s, item_id, offset))
 
     # Sections of the account screen
-    def stakeholders(self, account_id: int) -> list[account_view.StakeholderRow]:
+    def stakeholders(self, account_id: int) -> "list[account_view.StakeholderRow]":
+        from kamplan.store import account_view
+
         return self.read(lambda s: account_view.stakeholders(s, account_id))
 
-    def opportunities(self, account_id: int) -> list[account_view.OpportunityRow]:
+    def opportunities(self, account_id: int) -> "list[account_view.OpportunityRow]":
+        from kamplan.store import account_view
+
         return self.read(lambda s: account_view.opportunities(s, account_id))
 
-    def activities(self, account_id: int, today: date) -> list[account_view.ActivityRow]:
+    def activities(self, account_id: int, today: date) -> "list[account_view.ActivityRow]":
+        from kamplan.store import account_view
+
         return self.read(lambda s: account_view.activities(s, account_id, today))
 
     def power_coverage(self, account_id: int, as_of: date) -> float | None:
+        from kamplan.store import account_view
+
         return self.read(lambda s: account_view.power_coverage(s, account_id, as_of))
 
-    def assessment(self, account_id: int) -> account_view.Assessment:
+    def assessment(self, account_id: int) -> "account_view.Assessment":
+        from kamplan.store import account_view
+
         return self.read(lambda s: account_view.assessment(s, account_id))
 
-    def reviews(self, account_id: int) -> list[account_view.ReviewRow]:
+    def reviews(self, account_id: int) -> "list[account_view.ReviewRow]":
+        from kamplan.store import account_view
+
         return self.read(lambda s: account_view.reviews(s, account_id))
 
     # Finding things
     def people_directory(self) -> list[PersonHit]:
-        def query(session: Session) -> list[PersonHit]:
-            rows = session.execute(
-                sa.select(
-                    m.Stakeholder.id, m.Stakeholder.name, m.Stakeholder.title, m.Account.id, m.Account.name
-                )
-                .join(m.Account, m.Account.id == m.Stakeholder.account_id)
-                .where(live())
-                .order_by(m.Stakeholder.name)
-            ).all()
-            return [PersonHit(*row) for row in rows]
-
-        return self.read(query)
+        with self._plain() as conn:
+            rows = conn.execute(
+                "SELECT s.id, s.name, s.title, a.id, a.name FROM stakeholder s"
+                " JOIN account a ON a.id = s.account_id WHERE a.archived_at IS NULL AND a.deleted_at IS NULL"
+            ).fetchall()
+        return sorted((PersonHit(*row) for row in rows), key=lambda p: p.name.casefold())
 
 
 def _line(text: str) -> str:

@@ -1,13 +1,13 @@
 """Reading and changing the user's settings (capacity limits) kept in the database."""
 
-from dataclasses import replace
-from typing import Any
+import json
+import sqlite3
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, select
-
-from kamplan.config import Settings
 from kamplan.errors import KamplanError
-from kamplan.models import Setting
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 # The settings a user can change, with the range that makes sense for each.
 LIMITS: dict[str, tuple[str, int, int]] = {
@@ -16,10 +16,14 @@ LIMITS: dict[str, tuple[str, int, int]] = {
 }
 
 
-def apply_stored(session: Session, settings: Settings) -> Settings:
-    stored = {s.key: s.value for s in session.exec(select(Setting))}
-    known = {key: value for key, value in stored.items() if key in LIMITS and isinstance(value, int)}
-    return replace(settings, **known)
+def stored_limits(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The limits the user has set (read at start-up, with the standard library alone)."""
+    found = {}
+    for key, value in conn.execute("SELECT key, value FROM setting"):
+        parsed = json.loads(value)
+        if key in LIMITS and isinstance(parsed, int):
+            found[key] = parsed
+    return found
 
 
 def parse_limit(key: str, text: str) -> int:
@@ -33,7 +37,9 @@ def parse_limit(key: str, text: str) -> int:
     return value
 
 
-def save_setting(session: Session, key: str, value: Any) -> None:
+def save_setting(session: "Session", key: str, value: Any) -> None:
+    from kamplan.models import Setting
+
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))

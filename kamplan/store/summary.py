@@ -1,16 +1,18 @@
-"""What the portfolio and the account header show, computed with a handful of aggregate queries."""
+"""What the portfolio and the account header show, in a handful of aggregate queries.
 
+This is the read behind the first screen, so it runs on a DB-API connection with plain standard SQL and
+the pure measures in kamplan.planning: the portfolio paints before SQLAlchemy has even been imported.
+"""
+
+import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import sqlalchemy as sa
-from sqlmodel import Session
-
-from kamplan import models as m
 from kamplan import planning
-from kamplan.models.enums import ActivityStatus, CriterionDimension, OpportunityStatus
-from kamplan.store.accounts import live
+
+LIVE = "archived_at IS NULL AND deleted_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -44,129 +46,136 @@ class Portfolio:
     capacity: planning.CapacityStatus
 
 
-def summarize(session: Session, today: date, account_ids: list[int] | None = None) -> list[AccountSummary]:
-    """Summaries of the live accounts (or of the given ones), by name."""
-    query = sa.select(m.Account.id, m.Account.name, m.Account.key_account, m.Account.currency)
-    query = query.where(m.Account.id.in_(account_ids)) if account_ids is not None else query.where(live())
-    accounts = session.execute(query.order_by(sa.func.lower(m.Account.name))).all()
-    ids = [row.id for row in accounts]
-    if not ids:
-        return []
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> list[AccountSummary]:
+    """Summaries of the live accounts by name, or of the one account asked for."""
+    args: tuple[int, ...] = ()
+    if account_id is None:
+        scope = f"SELECT id FROM account WHERE {LIVE}"
+    else:
+        scope, args = "SELECT ?", (account_id,)
+    accounts = conn.execute(
+        f"SELECT id, name, key_account, currency FROM account WHERE id IN ({scope})", args
+    ).fetchall()
+    accounts.sort(key=lambda row: row[1].casefold())
     criteria: dict[tuple[int, str], list[planning.Criterion]] = defaultdict(list)
-    for row in session.execute(
-        sa.select(
-            m.Criterion.account_id,
-            m.Criterion.dimension,
-            m.Criterion.name,
-            m.Criterion.weight,
-            m.Criterion.score,
-        ).where(m.Criterion.account_id.in_(ids))
+    for aid, dimension, name, weight, score in conn.execute(
+        f"SELECT account_id, dimension, name, weight, score FROM criterion WHERE account_id IN ({scope})"
+        " ORDER BY id",
+        args,
     ):
-        criteria[(row.account_id, row.dimension)].append(planning.Criterion(row.name, row.weight, row.score))
+        criteria[(aid, dimension)].append(planning.Criterion(name, weight, score))
     indicators: dict[int, list[int | None]] = defaultdict(list)
-    for account_id, score in session.execute(
-        sa.select(m.RelationshipIndicator.account_id, m.RelationshipIndicator.score).where(
-            m.RelationshipIndicator.account_id.in_(ids)
-        )
+    for aid, score in conn.execute(
+        f"SELECT account_id, score FROM relationship_indicator WHERE account_id IN ({scope})", args
     ):
-        indicators[account_id].append(score)
+        indicators[aid].append(score)
     ratings: dict[int, dict[int, planning.Rating]] = defaultdict(dict)
-    for row in session.execute(
-        sa.select(
-            m.Stakeholder.id,
-            m.Stakeholder.account_id,
-            m.Stakeholder.influence,
-            m.Stakeholder.support,
-            m.Stakeholder.confidence,
-        ).where(m.Stakeholder.account_id.in_(ids))
+    for sid, aid, influence, support, confidence in conn.execute(
+        "SELECT id, account_id, influence, support, confidence FROM stakeholder"
+        f" WHERE account_id IN ({scope})",
+        args,
     ):
-        ratings[row.account_id][row.id] = planning.Rating(
-            row.influence, row.support, row.confidence == "confirmed"
-        )
-    opportunities = session.execute(
-        sa.select(
-            m.Opportunity.id,
-            m.Opportunity.account_id,
-            m.Opportunity.title,
-            m.Opportunity.value,
-            m.Opportunity.probability,
-            m.Opportunity.target_date,
-        )
-        .where(m.Opportunity.account_id.in_(ids), m.Opportunity.status == OpportunityStatus.OPEN)
-        .order_by(m.Opportunity.id)
-    ).all()
+        ratings[aid][sid] = planning.Rating(influence, support, confidence == "confirmed")
+    open_opps: dict[int, list[tuple[int, str, float | None, int | None, str | None]]] = defaultdict(list)
+    for oid, aid, title, value, probability, target in conn.execute(
+        "SELECT id, account_id, title, value, probability, target_date FROM opportunity"
+        f" WHERE status = 'open' AND account_id IN ({scope}) ORDER BY id",
+        args,
+    ):
+        open_opps[aid].append((oid, title, value, probability, target))
     participants: dict[int, list[int]] = defaultdict(list)
-    for opp_id, person_id in session.execute(
-        sa.select(m.Participant.opportunity_id, m.Participant.stakeholder_id).where(
-            m.Participant.opportunity_id.in_([o.id for o in opportunities])
-        )
+    for oid, sid in conn.execute(
+        "SELECT p.opportunity_id, p.stakeholder_id FROM opportunity_participant p"
+        " JOIN opportunity o ON o.id = p.opportunity_id"
+        f" WHERE o.status = 'open' AND o.account_id IN ({scope}) ORDER BY p.opportunity_id, p.position",
+        args,
     ):
-        participants[opp_id].append(person_id)
-    open_by_account = defaultdict(list)
-    for opp in opportunities:
-        open_by_account[opp.account_id].append(opp)
+        participants[oid].append(sid)
     overdue = dict(
-        session.execute(
-            sa.select(m.Activity.account_id, sa.func.count())
-            .where(
-                m.Activity.account_id.in_(ids),
-                m.Activity.status == ActivityStatus.PLANNED,
-                m.Activity.date < today,
-            )
-            .group_by(m.Activity.account_id)
-        ).all()
+        conn.execute(
+            "SELECT account_id, count(*) FROM activity"
+            f" WHERE status = 'planned' AND date < ? AND account_id IN ({scope}) GROUP BY account_id",
+            (today.isoformat(), *args),
+        ).fetchall()
     )
-    summaries = []
-    for account in accounts:
-        people = ratings[account.id]
-        best, verdict, factored = None, None, 0.0
-        opps = open_by_account[account.id]
-        if opps:
-            items = [planning.PipelineItem(o.value, o.probability, "open", o.target_date) for o in opps]
-            factored = planning.factored_value(items)
-            top = max(opps, key=lambda o: ((o.value or 0) * (o.probability or 0), -o.id))
-            named = [people[i] for i in participants[top.id] if i in people]
-            best = top.title
-            verdict = planning.vote_today(planning.voters_of(named, list(people.values()))).verdict
-        attractiveness = criteria[(account.id, CriterionDimension.ATTRACTIVENESS)]
-        strength = criteria[(account.id, CriterionDimension.OUR_STRENGTH)]
-        summaries.append(
-            AccountSummary(
-                id=account.id,
-                name=account.name,
-                key_account=account.key_account,
-                currency=account.currency,
-                attractiveness=planning.weighted_score(attractiveness),
-                strength=planning.weighted_score(strength),
-                quadrant=planning.quadrant(attractiveness, strength),
-                relationship_index=planning.relationship_index(indicators[account.id]),
-                best_opportunity=best,
-                best_verdict=verdict,
-                factored_pipeline=factored,
-                next_activity=_next_activity(session, account.id, today),
-                overdue=overdue.get(account.id, 0),
-                stakeholders=len(people),
-            )
+    return [
+        _summary(
+            conn,
+            row,
+            today,
+            criteria,
+            indicators[row[0]],
+            ratings[row[0]],
+            open_opps[row[0]],
+            participants,
+            overdue.get(row[0], 0),
         )
-    return summaries
+        for row in accounts
+    ]
 
 
-def _next_activity(session: Session, account_id: int, today: date) -> NextActivity | None:
-    row = session.execute(
-        sa.select(m.Activity.date, m.Activity.type, m.Activity.objective)
-        .where(
-            m.Activity.account_id == account_id,
-            m.Activity.status == ActivityStatus.PLANNED,
-            m.Activity.date >= today,
-        )
-        .order_by(m.Activity.date, m.Activity.id)
-        .limit(1)
-    ).first()
-    return None if row is None else NextActivity(row.date, str(row.type), row.objective)
+def _summary(
+    conn: sqlite3.Connection,
+    row: Sequence[object],
+    today: date,
+    criteria: dict[tuple[int, str], list[planning.Criterion]],
+    indicators: list[int | None],
+    people: dict[int, planning.Rating],
+    opps: list[tuple[int, str, float | None, int | None, str | None]],
+    participants: dict[int, list[int]],
+    overdue: int,
+) -> AccountSummary:
+    aid, name, key_account, currency = row
+    assert isinstance(aid, int)
+    best, verdict, factored = None, None, 0.0
+    if opps:
+        items = [
+            planning.PipelineItem(value, probability, "open", _day(target))
+            for _, _, value, probability, target in opps
+        ]
+        factored = planning.factored_value(items)
+        # The best bet: the largest factored value; the oldest of equals.
+        top = max(opps, key=lambda o: ((o[2] or 0) * (o[3] or 0), -o[0]))
+        named = [people[i] for i in participants[top[0]] if i in people]
+        best = top[1]
+        verdict = planning.vote_today(planning.voters_of(named, list(people.values()))).verdict
+    attractiveness = criteria[(aid, "attractiveness")]
+    strength = criteria[(aid, "our_strength")]
+    return AccountSummary(
+        id=aid,
+        name=str(name),
+        key_account=bool(key_account),
+        currency=str(currency),
+        attractiveness=planning.weighted_score(attractiveness),
+        strength=planning.weighted_score(strength),
+        quadrant=planning.quadrant(attractiveness, strength),
+        relationship_index=planning.relationship_index(indicators),
+        best_opportunity=best,
+        best_verdict=verdict,
+        factored_pipeline=factored,
+        next_activity=_next_activity(conn, aid, today),
+        overdue=overdue,
+        stakeholders=len(people),
+    )
 
 
-def portfolio(session: Session, today: date, relationship_limit: int, key_account_limit: int) -> Portfolio:
-    accounts = summarize(session, today)
+def _next_activity(conn: sqlite3.Connection, account_id: int, today: date) -> NextActivity | None:
+    row = conn.execute(
+        "SELECT date, type, objective FROM activity WHERE account_id = ? AND status = 'planned' AND date >= ?"
+        " ORDER BY date, id LIMIT 1",
+        (account_id, today.isoformat()),
+    ).fetchone()
+    return None if row is None else NextActivity(date.fromisoformat(row[0]), row[1], row[2])
+
+
+def portfolio(
+    conn: sqlite3.Connection, today: date, relationship_limit: int, key_account_limit: int
+) -> Portfolio:
+    accounts = summarize(conn, today)
     key = [a for a in accounts if a.key_account]
     capacity = planning.capacity_status(
         sum(a.stakeholders for a in key), len(key), relationship_limit, key_account_limit
