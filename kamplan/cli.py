@@ -81,14 +81,16 @@ def _engine(db_path: Path) -> "Engine":
 
 
 def run_app(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.store.lock import single_window
     from kamplan.store.version import is_current
 
     # A database that needs nothing done opens without SQLAlchemy on the way to the first screen;
     # a new or older one is created or upgraded (with a backup) first.
     engine = None if is_current(db_path) else _engine(db_path)
-    from kamplan.app import make_app
+    with single_window(db_path):
+        from kamplan.app import make_app
 
-    make_app(Settings(db_path=db_path), engine).run()
+        make_app(Settings(db_path=db_path), engine).run()
     return 0
 
 
