@@ -8,6 +8,7 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets import format as fmt
+from kamplan.widgets.guard import guarded
 from kamplan.widgets.sections.assessment import AssessmentSection
 from kamplan.widgets.sections.base import Section
 from kamplan.widgets.sections.plan import PlanSection
@@ -54,6 +55,7 @@ class AccountScreen(KamplanScreen):
         self.refresh_header()
         self._activate(self.initial_section)
 
+    @guarded
     def refresh_header(self) -> None:
         summary = self.store.summary(self.account_id, self.settings.current_date())
         if summary is None:
@@ -76,6 +78,7 @@ class AccountScreen(KamplanScreen):
     def section(self, section_id: str) -> Section:
         return self.query_one(f"#section-{section_id}", Section)
 
+    @guarded
     def _activate(self, section_id: str) -> None:
         section = self.section(section_id)
         section.ensure_loaded()
@@ -86,6 +89,7 @@ class AccountScreen(KamplanScreen):
         if event.pane.id:
             self.section(event.pane.id).ensure_loaded()
 
+    @guarded
     def action_section(self, section_id: str) -> None:
         self.query_one(TabbedContent).active = section_id
         self._activate(section_id)

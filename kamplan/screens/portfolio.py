@@ -16,6 +16,7 @@ from kamplan.screens.base import KamplanScreen
 from kamplan.store.summary import AccountSummary
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+from kamplan.widgets.guard import attempt, guarded
 
 if TYPE_CHECKING:
     from kamplan.models import Account
@@ -158,6 +159,7 @@ class PortfolioScreen(KamplanScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return int(key) if key is not None else None
 
+    @guarded
     def reload(self, select: int | None = None) -> None:
         select = select if select is not None else self.current_id()
         settings = self.settings
@@ -301,7 +303,8 @@ class PortfolioScreen(KamplanScreen):
 
     @on(DataTable.RowHighlighted, "#accounts")
     def _show_detail(self, event: DataTable.RowHighlighted) -> None:
-        summary = next((s for s in self.summaries if str(s.id) == event.row_key.value), None)
+        key = event.row_key.value if event.row_key is not None else None  # None: the table was emptied
+        summary = next((s for s in self.summaries if str(s.id) == key), None)
         self.query_one("#account-detail", Static).update(_detail(summary) if summary else "")
 
     # Actions
@@ -356,6 +359,7 @@ class PortfolioScreen(KamplanScreen):
             lambda _: self.reload(),
         )
 
+    @guarded
     def action_toggle_key(self) -> None:
         account_id = self.current_id()
         summary = next((s for s in self.summaries if s.id == account_id), None)
@@ -364,6 +368,7 @@ class PortfolioScreen(KamplanScreen):
         self.store.set_key_account(summary.id, not summary.key_account)
         self.reload()
 
+    @guarded
     def action_archive(self) -> None:
         account_id = self.current_id()
         if account_id is None:
@@ -376,6 +381,7 @@ class PortfolioScreen(KamplanScreen):
             self.notify(f"Archived {name}. A shows archived accounts.")
         self.reload()
 
+    @guarded
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
         self.reload()
@@ -387,8 +393,7 @@ class PortfolioScreen(KamplanScreen):
         name = self.selected_name()
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.store.trash_account(account_id)
+            if yes and attempt(self, lambda: self.store.trash_account(account_id)):
                 self.notify(f"Moved {name} to the trash. t opens the trash to restore it.")
                 self.reload()
 
@@ -404,6 +409,7 @@ class PortfolioScreen(KamplanScreen):
 
         self.app.push_screen(TrashScreen())
 
+    @guarded
     def action_sort(self) -> None:
         columns = self.visible_columns()
         self.sort_column = (self.sort_column + 1) % len(columns)
@@ -412,6 +418,7 @@ class PortfolioScreen(KamplanScreen):
         self._fill(self.current_id())
         self.notify(f"Sorted by {label.lower()} · S reverses", timeout=2)
 
+    @guarded
     def action_reverse(self) -> None:
         self.descending = not self.descending
         self._fill(self.current_id())

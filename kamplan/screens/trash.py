@@ -6,6 +6,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets.dialogs import ConfirmDialog
+from kamplan.widgets.guard import attempt, guarded
 
 
 class TrashScreen(KamplanScreen):
@@ -25,6 +26,7 @@ class TrashScreen(KamplanScreen):
     def on_mount(self) -> None:
         self.reload()
 
+    @guarded
     def reload(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -46,6 +48,7 @@ class TrashScreen(KamplanScreen):
             return self.query_one(DataTable).row_count > 0
         return True
 
+    @guarded
     def action_restore(self) -> None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
@@ -60,9 +63,8 @@ class TrashScreen(KamplanScreen):
         count = self.query_one(DataTable).row_count
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                removed = self.store.empty_trash()
-                self.notify(f"Deleted {removed} account(s) for good.")
+            if yes and attempt(self, self.store.empty_trash):
+                self.notify(f"Deleted {count} account(s) for good.")
                 self.reload()
 
         self.app.push_screen(

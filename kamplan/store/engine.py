@@ -77,7 +77,8 @@ def open_engine(path: Path | None, *, migrate: bool = True) -> Engine:
             upgrade(engine, path)
         if path is not None:
             # Only once the file is known to be ours and current: switching the journal mode rewrites the
-            # file's header, and a file kamplan refuses (another program's, a newer kamplan's) stays as it was.
+            # file's header, and a file kamplan refuses (another program's, a newer kamplan's) must stay
+            # exactly as it was.
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
     except DatabaseError:
@@ -99,7 +100,7 @@ def describe_sqlite_error(error: BaseException) -> str:
     if "readonly" in text or "read-only" in text:
         return "the file or its folder is read-only"
     if "disk is full" in text or "disk I/O" in text:
-        return "the disk is full or failing; nothing was changed"
+        return "the disk is full or failing"
     return text.splitlines()[0] if text else type(original).__name__
 
 

@@ -62,23 +62,37 @@ class Store:
 
     @contextmanager
     def _plain(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.db_path, timeout=5)
         try:
-            yield conn
-        finally:
-            conn.close()
+            conn = sqlite3.connect(self.db_path, timeout=5)
+            try:
+                yield conn
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            raise _database_error(error, writing=False) from error
 
     def read(self, query: "Callable[[Session], T]") -> T:
+        from sqlalchemy.exc import SQLAlchemyError
+
         from kamplan.store.engine import reading
 
-        with reading(self.engine) as session:
-            return query(session)
+        try:
+            with reading(self.engine) as session:
+                return query(session)
+        except SQLAlchemyError as error:
+            raise _database_error(error, writing=False) from error
 
     def write(self, change: "Callable[[Session], T]") -> T:
+        """One transaction: all of `change` is saved, or (on any error) none of it."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         from kamplan.store.engine import unit_of_work
 
-        with unit_of_work(self.engine) as session:
-            return change(session)
+        try:
+            with unit_of_work(self.engine) as session:
+                return change(session)
+        except SQLAlchemyError as error:
+            raise _database_error(error, writing=True) from error
 
     # Settings
     def load_settings(self, settings: Settings) -> Settings:
@@ -235,6 +249,14 @@ class Store:
                 " JOIN account a ON a.id = s.account_id WHERE a.archived_at IS NULL AND a.deleted_at IS NULL"
             ).fetchall()
         return sorted((PersonHit(*row) for row in rows), key=lambda p: p.name.casefold())
+
+
+def _database_error(error: Exception, *, writing: bool) -> Exception:
+    from kamplan.errors import DatabaseError
+    from kamplan.store.engine import describe_sqlite_error
+
+    prefix = "nothing was saved" if writing else "could not read the plan"
+    return DatabaseError(f"{prefix}: {describe_sqlite_error(error)}")
 
 
 def _line(text: str) -> str:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from kamplan.store.service import Store
 from kamplan.widgets.format import NARROW_WIDTH
+from kamplan.widgets.guard import guarded
 
 if TYPE_CHECKING:
     from kamplan.screens.account import AccountScreen
@@ -44,6 +45,7 @@ class Section(VerticalScroll):
             self.load()
         self._built_narrow = self.narrow
 
+    @guarded
     def ensure_loaded(self) -> None:
         if not self.loaded:
             self.load()
@@ -59,6 +61,8 @@ class Section(VerticalScroll):
         self.call_after_refresh(self._scroll_to_cursor, event.data_table)
 
     def _scroll_to_cursor(self, table: DataTable[object]) -> None:
+        if not table.has_focus:  # the other tables' cursors (say, each SWOT list's) must not move the view
+            return
         header = table.header_height if table.show_header else 0
         top = table.region.y - self.region.y + int(self.scroll_y)
         row = top + header + table.cursor_row - int(table.scroll_y)

@@ -16,6 +16,7 @@ from kamplan.models import Account
 from kamplan.models.enums import SwotKind
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+from kamplan.widgets.guard import attempt, guarded
 from kamplan.widgets.sections.base import Section
 
 
@@ -130,6 +131,7 @@ class ProfileSection(Section):
             for kind in SwotKind:
                 yield SwotList(kind)
 
+    @guarded
     def load(self) -> None:
         account = self.store.account(self.account_id)
         if account is None:
@@ -233,6 +235,7 @@ class ProfileSection(Section):
             lambda result: self._after_edit(spec.name),
         )
 
+    @guarded
     def _after_edit(self, field: str) -> None:
         account = self.store.account(self.account_id)
         if account is not None:
@@ -241,6 +244,7 @@ class ProfileSection(Section):
         self.account_screen.refresh_header()
 
     # SWOT
+    @guarded
     def _fill_swot(self, focus: tuple[SwotKind, int] | None = None) -> None:
         items = self.store.swot(self.account_id)
         for kind in SwotKind:
@@ -280,6 +284,7 @@ class ProfileSection(Section):
             lambda _: self._fill_swot(focus=(table.kind, row)),
         )
 
+    @guarded
     def move_swot(self, item_id: int, offset: int, row: int) -> None:
         kind = next(t.kind for t in self.query(SwotList) if t.has_focus)
         self.store.move_swot(item_id, offset)
@@ -291,7 +296,7 @@ class ProfileSection(Section):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.store.delete_swot(item_id)
+                attempt(self, lambda: self.store.delete_swot(item_id))
                 self._fill_swot(focus=(table.kind, row))
 
         self.app.push_screen(ConfirmDialog(f"Delete this {table.kind}?\n\n{text}"), confirmed)

@@ -68,7 +68,8 @@ class StakeholdersSection(Section):
 
     @on(DataTable.RowHighlighted, "#stakeholders")
     def _show_detail(self, event: DataTable.RowHighlighted) -> None:
-        person = self.people.get(int(event.row_key.value or 0))
+        key = event.row_key.value if event.row_key is not None else None  # None: the table was emptied
+        person = self.people.get(int(key or 0))
         if person is not None:
             self.query_one("#stakeholder-detail", Static).update(_detail(person))
 

@@ -1,0 +1,35 @@
+"""Errors a user can cause become a notice on screen; the app carries on and nothing is half-saved."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from textual.widget import Widget
+
+from kamplan.errors import KamplanError
+
+T = TypeVar("T")
+
+
+def attempt(node: Widget, action: Callable[[], object]) -> bool:
+    """Run `action`; on a KamplanError tell the user and return False."""
+    try:
+        action()
+    except KamplanError as error:
+        node.notify(str(error), title="Not done", severity="error", timeout=8)
+        return False
+    return True
+
+
+def guarded(method: Callable[..., T]) -> Callable[..., T | None]:
+    """For action and event handlers: report a KamplanError instead of ending the app."""
+
+    @wraps(method)
+    def wrapper(self: Widget, *args: Any, **kwargs: Any) -> T | None:
+        try:
+            return method(self, *args, **kwargs)
+        except KamplanError as error:
+            self.notify(str(error), title="Not done", severity="error", timeout=8)
+            return None
+
+    return wrapper
