@@ -38,7 +38,9 @@ def test_database_and_backup_are_readable_only_by_their_owner(tmp_path: Path, no
         assert _mode(sidecar) & 0o077 == 0, sidecar
 
 
-def test_commands_open_no_connection(tmp_path: Path, no_network: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_commands_open_no_connection(
+    tmp_path: Path, no_network: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "plan.sqlite"
     out = tmp_path / "plan.json"
     assert main(["--db", str(db), "demo"]) == 0
@@ -51,5 +53,7 @@ def test_commands_open_no_connection(tmp_path: Path, no_network: None, capsys: p
 async def test_the_app_opens_no_connection(demo_engine: Engine, db_path: Path, no_network: None) -> None:
     app = make_app(Settings(db_path=db_path), demo_engine)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", *"23456", "escape", "question_mark", "escape", "ctrl+p", *"joost", "escape")
+        await pilot.press(
+            "enter", *"23456", "escape", "question_mark", "escape", "ctrl+p", *"joost", "escape"
+        )
         await pilot.pause()
