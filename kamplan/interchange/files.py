@@ -29,7 +29,10 @@ def write_text_file(path: Path, text: str) -> None:
     """Write beside the target, then move into place: a failed write never leaves half a file."""
     partial = path.with_name(path.name + ".partial")
     try:
-        with partial.open("w", encoding="utf-8") as file:
+        partial.unlink(missing_ok=True)
+        # The plan is as confidential as the database it came from: only its owner may read it.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(descriptor, "w", encoding="utf-8") as file:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())

@@ -30,10 +30,15 @@ def export_plan(engine: Engine, account: str, as_of: date) -> str:
     return json.dumps(plan_dict(doc, as_of), ensure_ascii=False, indent=2) + "\n"
 
 
+def _no_constants(name: str) -> None:
+    # Python reads NaN and Infinity, but they are not JSON: export would write a file others cannot read.
+    raise KamplanError(f"not valid JSON: {name} is not a number JSON allows")
+
+
 def parse_plan(text: str) -> PlanDocument:
     """Validate a document completely, or raise ValidationFailed naming every problem's place."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise KamplanError(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"

@@ -4,7 +4,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets import format as fmt
@@ -43,12 +43,11 @@ class AccountScreen(KamplanScreen):
         self.currency = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield Static(id="account-header")
         with TabbedContent(initial=self.initial_section, id="sections"):
             for n, (sid, label, section) in enumerate(SECTIONS, 1):
                 with TabPane(f"{n} {label}", id=sid):
-                    yield section(id=f"section-{sid}")
+                    yield section(self.account_id, id=f"section-{sid}")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -2,7 +2,7 @@
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets.dialogs import ConfirmDialog
@@ -18,7 +18,6 @@ class TrashScreen(KamplanScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield Static(id="trash-note")
         yield DataTable(id="trash", cursor_type="row", zebra_stripes=True)
         yield Footer()

@@ -13,11 +13,22 @@ from kamplan.widgets.format import NARROW_WIDTH
 from kamplan.widgets.guard import guarded
 
 if TYPE_CHECKING:
+    from kamplan.app import KamplanApp
     from kamplan.screens.account import AccountScreen
 
 
 class Section(VerticalScroll):
+    """Holds its account and the app's store itself: a dialog it opened may outlive its screen."""
+
     loaded = False
+
+    def __init__(self, account_id: int, *, id: str) -> None:
+        super().__init__(id=id)
+        self.account_id = account_id
+
+    @property
+    def kamplan(self) -> "KamplanApp":
+        return cast("KamplanApp", self.app)
 
     @property
     def account_screen(self) -> "AccountScreen":
@@ -25,15 +36,11 @@ class Section(VerticalScroll):
 
     @property
     def store(self) -> Store:
-        return self.account_screen.store
-
-    @property
-    def account_id(self) -> int:
-        return self.account_screen.account_id
+        return self.kamplan.store
 
     @property
     def today(self) -> date:
-        return self.account_screen.settings.current_date()
+        return self.kamplan.settings.current_date()
 
     @property
     def narrow(self) -> bool:

@@ -237,6 +237,8 @@ class ProfileSection(Section):
 
     @guarded
     def _after_edit(self, field: str) -> None:
+        if not self.is_attached:  # the account screen closed while the dialog was open
+            return
         account = self.store.account(self.account_id)
         if account is not None:
             self.account = account
@@ -246,6 +248,8 @@ class ProfileSection(Section):
     # SWOT
     @guarded
     def _fill_swot(self, focus: tuple[SwotKind, int] | None = None) -> None:
+        if not self.is_attached:  # the account screen closed while a dialog was open
+            return
         items = self.store.swot(self.account_id)
         for kind in SwotKind:
             table = self.query_one(f"#swot-{kind}", SwotList)

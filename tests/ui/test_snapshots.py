@@ -1,0 +1,60 @@
+"""Pictures of the main screens at 80×24 and 120×36, compared with the approved SVGs in __snapshots__.
+
+The app is given a fixed today (UI_TODAY) and the demo is dated around it, so every date on screen is stable.
+After a deliberate change to the look, run `pytest tests/ui/test_snapshots.py --snapshot-update` and look
+at the new pictures (`rsvg-convert x.svg -o x.png`) before committing them.
+"""
+
+import pytest
+from sqlalchemy.engine import Engine
+from textual.command import CommandPalette
+from textual.widgets import Input
+from ui_support import wait_for_palette
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
+
+
+@SIZES
+def test_portfolio_empty(snap_compare, engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
+    """The first start: the welcome box inviting d (demo) or n (new account); no table, no health line."""
+    assert snap_compare(make_ui_app(engine), terminal_size=size)
+
+
+@SIZES
+def test_portfolio_demo(snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
+    """The demo in the portfolio: the health line (relationships 16/60, key accounts 1/8), one row for
+    Kestrelmoor (★, key development, too close, next 04 Mar, 2 late) under 'Account ▲', and its detail under
+    the table. 80 columns: the narrow column set; 120: all columns, Attr and Str included."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size)
+
+
+@SIZES
+def test_account_profile(snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
+    """Kestrelmoor's account screen on the Profile tab: the header (name ★, key development, vote today
+    too close, relationship 50), the six numbered tabs, and the profile from its top (ECONOMICS) with the
+    cursor on Industry."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size, press=["enter"])
+
+
+@SIZES
+def test_help_screen(snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
+    """? on the portfolio: a box titled 'Keys · Portfolio' listing the portfolio's keys (New, Demo,
+    Rename, Key, Sort, …, Delete, Trash) then the keys every screen has, over the dimmed portfolio."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size, press=["question_mark"])
+
+
+@SIZES
+def test_command_palette(snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
+    """Ctrl+P on the portfolio, 'joost' typed: one match, 'Go to stakeholder: Joost Hermsen' highlighted, with
+    his title at Kestrelmoor Foods B.V. under it, over the dimmed portfolio."""
+
+    async def search_palette(pilot) -> None:
+        # Hits of equal score from different providers come in no fixed order (the providers are a set),
+        # so the search must have a single provider's matches: here, one stakeholder.
+        await pilot.press("ctrl+p", *"joost")
+        await wait_for_palette(pilot, "Go to stakeholder: Joost Hermsen")
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        palette.query_one(Input).cursor_blink = False  # a blinking cursor would make the picture random
+
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size, run_before=search_palette)

@@ -1,0 +1,296 @@
+"""The account screen, driven by keys: the six sections, editing the profile, and the SWOT lists."""
+
+import pytest
+from sqlalchemy.engine import Engine
+from textual.widgets import DataTable, Input, Label, TabbedContent, TextArea
+from ui_support import (
+    account_in_db,
+    cursor_key,
+    cursor_on_screen,
+    move_to_row,
+    plain,
+    replace_input,
+    rows,
+    shown,
+    store_for,
+    type_text,
+)
+
+from kamplan.models.enums import SwotKind
+from kamplan.screens.account import AccountScreen
+from kamplan.widgets import format as fmt
+from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+
+SECTION_KEYS = [
+    ("1", "profile"),
+    ("2", "stakeholders"),
+    ("3", "plan"),
+    ("4", "qualification"),
+    ("5", "assessment"),
+    ("6", "reviews"),
+]
+
+
+def demo_id(engine: Engine) -> int:
+    return store_for(engine).live_accounts()[0][0]
+
+
+def fields(app: object) -> DataTable[object]:
+    return app.screen.query_one("#profile-fields", DataTable)  # type: ignore[attr-defined]
+
+
+def field_value(app: object, key: str) -> str:
+    """What the profile table shows for the field (or computed row) `key`."""
+    return plain(fields(app).get_row(key)[1])
+
+
+def strengths(engine: Engine, account_id: int) -> list[str]:
+    return [item.text for item in store_for(engine).swot(account_id) if item.kind == SwotKind.STRENGTH]
+
+
+async def open_demo(pilot) -> AccountScreen:
+    await pilot.press("enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, AccountScreen)
+    return screen
+
+
+async def test_number_keys_switch_sections_and_show_the_demo(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        tabs = screen.query_one("#sections", TabbedContent)
+        assert tabs.active == "profile"
+        assert app.focused is fields(app)
+        assert cursor_key(fields(app)) == "industry"
+
+        await pilot.press("2")
+        assert tabs.active == "stakeholders"
+        people = screen.section("stakeholders").query_one("#stakeholders", DataTable)
+        assert people.row_count == 16
+        assert "16 people" in shown(screen.query_one("#stakeholders-summary"))
+        assert app.focused is people
+
+        await pilot.press("3")
+        assert tabs.active == "plan"
+        assert screen.query_one("#opportunities", DataTable).row_count > 0
+        assert screen.query_one("#activities", DataTable).row_count > 0
+
+        await pilot.press("4")
+        assert tabs.active == "qualification"
+        qualification = screen.section("qualification").query_one("#qualification", DataTable)
+        assert qualification.row_count == 11  # ten questions and the score
+        assert rows(qualification)[-1][0] == "Score"
+        assert "if they voted today" in shown(screen.query_one("#votes"))
+
+        await pilot.press("5")
+        assert tabs.active == "assessment"
+        assert "key development" in shown(screen.query_one("#assessment-summary"))
+        assert screen.query_one("#attractiveness", DataTable).row_count > 0
+
+        await pilot.press("6")
+        assert tabs.active == "reviews"
+        assert screen.section("reviews").query_one("#reviews", DataTable).row_count == 6
+        assert "6 weekly reviews" in shown(screen.query_one("#reviews-summary"))
+
+        await pilot.press("1")
+        assert tabs.active == "profile"
+        assert app.focused is fields(app)
+
+
+async def test_opening_an_account_shows_the_cursor(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        await pilot.pause()
+        assert cursor_key(fields(app)) == "industry"
+        assert cursor_on_screen(fields(app))
+        assert screen.section("profile").scroll_y == 0
+
+
+async def test_edit_a_long_text_field_with_ctrl_s(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    before = account_in_db(ui_demo_engine, account_id).strategy
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        await move_to_row(pilot, fields(app), "strategy")
+        await pilot.press("enter")
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        assert dialog.query_one("#editor", TextArea).text == before
+        await type_text(pilot, " More.")
+        await pilot.press("ctrl+s")
+
+        assert isinstance(app.screen, AccountScreen)
+        after = account_in_db(ui_demo_engine, account_id).strategy
+        assert after == before + " More."
+        assert field_value(app, "strategy") == fmt.first_line(after, 200)
+        assert cursor_key(fields(app)) == "strategy"
+
+
+async def test_fill_in_an_empty_text_field(engine: Engine, make_ui_app) -> None:
+    account_id = store_for(engine).create_account("Acme")
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        assert field_value(app, "strategy") == "empty · enter to fill in"
+        await move_to_row(pilot, fields(app), "strategy")
+        await pilot.press("enter")
+        await type_text(pilot, "Grow")
+        await pilot.press("ctrl+s")
+        assert account_in_db(engine, account_id).strategy == "Grow"
+        assert field_value(app, "strategy") == "Grow"
+
+
+async def test_money_field_takes_shorthand_and_rejects_words(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        share_before = field_value(app, "computed:share_of_wallet")
+        assert share_before == "24.2 %"  # 9.2m of a 38m wallet
+
+        await move_to_row(pilot, fields(app), "wallet")
+        await pilot.press("enter")
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        assert dialog.query_one("#editor", Input).value == "38,000,000"
+        await replace_input(pilot, "abc")
+        await pilot.press("enter")
+        assert app.screen is dialog
+        assert "must be a number" in shown(dialog.query_one("#error", Label))
+        assert account_in_db(ui_demo_engine, account_id).wallet == 38_000_000
+
+        await replace_input(pilot, "12.5m")
+        await pilot.press("enter")
+        assert isinstance(app.screen, AccountScreen)
+        assert account_in_db(ui_demo_engine, account_id).wallet == 12_500_000
+        assert "12,500,000" in field_value(app, "wallet")
+        assert field_value(app, "computed:share_of_wallet") == "73.6 %"
+
+
+async def test_escape_cancels_an_edit(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        await move_to_row(pilot, fields(app), "wallet")
+        await pilot.press("enter")
+        await replace_input(pilot, "1")
+        await pilot.press("escape")
+        assert isinstance(app.screen, AccountScreen)
+        assert account_in_db(ui_demo_engine, account_id).wallet == 38_000_000
+        assert "38,000,000" in field_value(app, "wallet")
+
+
+async def test_currency_is_upper_cased_or_rejected(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        await move_to_row(pilot, fields(app), "currency")
+        await pilot.press("enter")
+        dialog = app.screen
+        await replace_input(pilot, "dollars")
+        await pilot.press("enter")
+        assert app.screen is dialog
+        assert shown(dialog.query_one("#error", Label))
+        assert account_in_db(ui_demo_engine, account_id).currency == "EUR"
+
+        await replace_input(pilot, "usd")
+        await pilot.press("enter")
+        assert isinstance(app.screen, AccountScreen)
+        assert account_in_db(ui_demo_engine, account_id).currency == "USD"
+        assert field_value(app, "currency") == "USD"
+
+
+async def test_swot_add_and_reorder(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    first, second, third = strengths(ui_demo_engine, account_id)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        await pilot.press("tab")  # from the profile fields to the first SWOT list
+        swot = screen.query_one("#swot-strength", DataTable)
+        assert app.focused is swot
+
+        await pilot.press("a")
+        assert isinstance(app.screen, EditDialog)
+        await type_text(pilot, "Fast")
+        await pilot.press("enter")
+        assert strengths(ui_demo_engine, account_id) == [first, second, third, "Fast"]
+        assert [row[0] for row in rows(swot)][-1] == "Fast"
+        assert swot.cursor_row == 3  # on the new item
+
+        await pilot.press("left_square_bracket")
+        assert strengths(ui_demo_engine, account_id) == [first, second, "Fast", third]
+        assert swot.cursor_row == 2  # the cursor moves with the item
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert strengths(ui_demo_engine, account_id)[0] == "Fast"
+        assert rows(swot)[0][0] == "Fast"
+        await pilot.press("left_square_bracket")  # already first: nothing moves
+        assert strengths(ui_demo_engine, account_id)[0] == "Fast"
+
+        await pilot.press("right_square_bracket")
+        assert strengths(ui_demo_engine, account_id) == [first, "Fast", second, third]
+        assert swot.cursor_row == 1
+
+
+async def test_swot_delete_asks_first(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    first, second, third = strengths(ui_demo_engine, account_id)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        await pilot.press("tab", "down")
+        swot = screen.query_one("#swot-strength", DataTable)
+
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert second in shown(app.screen.query_one("#question"))
+        await pilot.press("n")
+        assert strengths(ui_demo_engine, account_id) == [first, second, third]
+
+        await pilot.press("x")
+        await pilot.press("y")
+        assert isinstance(app.screen, AccountScreen)
+        assert strengths(ui_demo_engine, account_id) == [first, third]
+        assert [row[0] for row in rows(swot)] == [first, third]
+
+
+async def test_swot_e_edits_the_item(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    first, second, third = strengths(ui_demo_engine, account_id)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        await pilot.press("tab", "e")
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        assert dialog.query_one("#editor", Input).value == first
+        await replace_input(pilot, "   ")
+        await pilot.press("enter")
+        assert app.screen is dialog  # an empty item is refused
+        assert "needs some text" in shown(dialog.query_one("#error", Label))
+        await replace_input(pilot, "Prompt")
+        await pilot.press("enter")
+        assert strengths(ui_demo_engine, account_id) == ["Prompt", second, third]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: Enter on a SWOT list does nothing, though the section title says 'enter edit' "
+    "(SwotList binds only e to edit; DataTable's Enter posts RowSelected, which nothing handles)",
+)
+async def test_swot_enter_edits_the_item(ui_demo_engine: Engine, make_ui_app) -> None:
+    account_id = demo_id(ui_demo_engine)
+    _, second, third = strengths(ui_demo_engine, account_id)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, EditDialog)
+        await replace_input(pilot, "Prompt")
+        await pilot.press("enter")
+        assert strengths(ui_demo_engine, account_id) == ["Prompt", second, third]

@@ -1,0 +1,338 @@
+"""The portfolio screen, driven by keys: the welcome, the demo, creating, opening and managing accounts."""
+
+import pytest
+from sqlalchemy.engine import Engine
+from textual.widgets import DataTable, Input, Label
+from ui_support import (
+    account_in_db,
+    accounts_in_db,
+    column,
+    cursor_key,
+    headers,
+    notifications,
+    replace_input,
+    screen_lines,
+    shown,
+    store_for,
+    type_text,
+)
+
+from kamplan.screens.account import AccountScreen
+from kamplan.screens.portfolio import PortfolioScreen
+from kamplan.screens.trash import TrashScreen
+from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+
+DEMO = "Kestrelmoor Foods B.V."
+
+
+def accounts_table(app: object) -> DataTable[object]:
+    return app.screen.query_one("#accounts", DataTable)  # type: ignore[attr-defined]
+
+
+def names(table: DataTable[object]) -> list[str]:
+    """The account names as listed, without the key-account star the narrow layout adds."""
+    return [name.removeprefix("★ ") for name in column(table)]
+
+
+async def test_empty_database_welcomes_and_d_adds_the_demo_once(engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen)
+        welcome = screen.query_one("#welcome")
+        assert welcome.display
+        assert "Welcome to kamplan" in shown(welcome)
+        assert not accounts_table(app).display
+
+        await pilot.press("d")
+        table = accounts_table(app)
+        assert table.display and not welcome.display
+        assert table.row_count == 1
+        assert names(table)[0].startswith("Kestrelmoor")
+        assert list(accounts_in_db(engine)) == [DEMO]
+        assert any("Added the demo account" in message for message in notifications(app))
+
+        await pilot.press("d")
+        assert accounts_table(app).row_count == 1
+        assert list(accounts_in_db(engine)) == [DEMO]
+
+
+async def test_n_creates_an_account_and_opens_it(engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, EditDialog)
+        await type_text(pilot, "Acme Corp.")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        created = accounts_in_db(engine)
+        assert list(created) == ["Acme Corp."]
+        screen = app.screen
+        assert isinstance(screen, AccountScreen)
+        assert screen.account_id == created["Acme Corp."].id
+        assert shown(screen.query_one("#account-header")).startswith("Acme Corp.")
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert names(accounts_table(app)) == ["Acme Corp."]
+
+
+async def test_new_account_rejects_an_empty_or_taken_name(engine: Engine, make_ui_app) -> None:
+    store_for(engine).create_account("Acme")
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        await pilot.press("enter")
+        assert app.screen is dialog
+        assert "needs a name" in shown(dialog.query_one("#error", Label))
+
+        await type_text(pilot, "acme")  # names are compared without case
+        await pilot.press("enter")
+        assert app.screen is dialog
+        assert "exists already" in shown(dialog.query_one("#error", Label))
+        assert list(accounts_in_db(engine)) == ["Acme"]
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert list(accounts_in_db(engine)) == ["Acme"]
+        assert accounts_table(app).row_count == 1
+
+
+async def test_enter_opens_the_account_and_escape_returns(engine: Engine, make_ui_app) -> None:
+    store = store_for(engine)
+    store.create_account("Alpha")
+    bravo = store.create_account("Bravo")
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        screen = app.screen
+        assert isinstance(screen, AccountScreen)
+        assert screen.account_id == bravo
+        assert shown(screen.query_one("#account-header")).startswith("Bravo")
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert cursor_key(accounts_table(app)) == str(bravo)  # the cursor stays where it was
+
+
+async def test_r_renames_and_refuses_a_taken_name(engine: Engine, make_ui_app) -> None:
+    store = store_for(engine)
+    alpha = store.create_account("Alpha")
+    store.create_account("Bravo")
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        assert dialog.query_one("#editor", Input).value == "Alpha"
+        await replace_input(pilot, "Bravo")
+        await pilot.press("enter")
+        assert app.screen is dialog
+        assert "exists already" in shown(dialog.query_one("#error", Label))
+        assert account_in_db(engine, alpha).name == "Alpha"
+
+        await replace_input(pilot, "Aardvark")
+        await pilot.press("enter")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert account_in_db(engine, alpha).name == "Aardvark"
+        assert names(accounts_table(app)) == ["Aardvark", "Bravo"]
+
+
+async def test_k_toggles_the_key_account_flag(engine: Engine, make_ui_app) -> None:
+    alpha = store_for(engine).create_account("Alpha")
+    assert account_in_db(engine, alpha).key_account  # new accounts start as key accounts
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert column(accounts_table(app)) == ["★ Alpha"]
+        await pilot.press("k")
+        assert not account_in_db(engine, alpha).key_account
+        assert column(accounts_table(app)) == ["Alpha"]
+        await pilot.press("k")
+        assert account_in_db(engine, alpha).key_account
+        assert column(accounts_table(app)) == ["★ Alpha"]
+
+
+async def test_a_archives_and_restores_from_the_archived_list(engine: Engine, make_ui_app) -> None:
+    store = store_for(engine)
+    alpha = store.create_account("Alpha")
+    store.create_account("Bravo")
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert account_in_db(engine, alpha).archived_at is not None
+        assert names(accounts_table(app)) == ["Bravo"]
+
+        await pilot.press("A")
+        table = accounts_table(app)
+        assert headers(table) == ["Account", "Archived on"]
+        assert column(table) == ["Alpha"]
+        await pilot.press("a")
+        assert account_in_db(engine, alpha).archived_at is None
+        assert any("Restored Alpha" in message for message in notifications(app))
+
+        await pilot.press("A")
+        assert names(accounts_table(app)) == ["Alpha", "Bravo"]
+
+
+async def test_x_trash_restore_and_empty(engine: Engine, make_ui_app) -> None:
+    store = store_for(engine)
+    alpha = store.create_account("Alpha")
+    bravo = store.create_account("Bravo")
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert account_in_db(engine, alpha).deleted_at is not None
+        assert names(accounts_table(app)) == ["Bravo"]
+
+        await pilot.press("t")
+        assert isinstance(app.screen, TrashScreen)
+        trash = app.screen.query_one("#trash", DataTable)
+        assert column(trash) == ["Alpha"]
+        await pilot.press("r")
+        assert account_in_db(engine, alpha).deleted_at is None
+        assert trash.row_count == 0
+        assert "The trash is empty" in shown(app.screen.query_one("#trash-note"))
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert names(accounts_table(app)) == ["Alpha", "Bravo"]
+
+        # Trash Bravo, then empty the trash: it is gone from the database for good.
+        await pilot.press("down", "x", "y", "t")
+        assert column(app.screen.query_one("#trash", DataTable)) == ["Bravo"]
+        await pilot.press("E")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        assert isinstance(app.screen, TrashScreen)
+        assert account_in_db(engine, bravo) is None
+        assert list(accounts_in_db(engine)) == ["Alpha"]
+
+
+async def test_x_then_n_keeps_the_account(engine: Engine, make_ui_app) -> None:
+    alpha = store_for(engine).create_account("Alpha")
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, PortfolioScreen)
+        assert account_in_db(engine, alpha).deleted_at is None
+        assert names(accounts_table(app)) == ["Alpha"]
+
+
+async def test_s_cycles_the_sort_column_and_S_reverses(engine: Engine, make_ui_app) -> None:
+    store = store_for(engine)
+    alpha = store.create_account("Alpha")
+    store.create_account("Bravo")
+    charlie = store.create_account("Charlie")
+    store.set_key_account(alpha, False)  # only Bravo is a key account
+    store.set_key_account(charlie, False)
+    app = make_ui_app(engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        table = accounts_table(app)
+        assert headers(table)[:2] == ["Account ▲", "Key"]
+        assert names(table) == ["Alpha", "Bravo", "Charlie"]
+
+        await pilot.press("S")
+        table = accounts_table(app)
+        assert headers(table)[0] == "Account ▼"
+        assert names(table) == ["Charlie", "Bravo", "Alpha"]
+
+        await pilot.press("s")  # to the Key column, key accounts first
+        table = accounts_table(app)
+        assert headers(table)[:2] == ["Account", "Key ▼"]
+        assert names(table)[0] == "Bravo"
+
+        await pilot.press("S")
+        table = accounts_table(app)
+        assert headers(table)[:2] == ["Account", "Key ▲"]
+        assert names(table)[-1] == "Bravo"
+
+
+async def test_sort_wraps_around_at_80_columns(engine: Engine, make_ui_app) -> None:
+    store = store_for(engine)
+    for name in ("Charlie", "Alpha", "Bravo"):
+        store.create_account(name)
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        count = len(headers(accounts_table(app)))
+        await pilot.press("s")
+        assert headers(accounts_table(app))[1] == "Quadrant ▲"
+        await pilot.press(*["s"] * (count - 1))  # round to the name again
+        table = accounts_table(app)
+        assert headers(table)[0] == "Account ▲"
+        assert names(table) == ["Alpha", "Bravo", "Charlie"]
+
+
+async def test_wide_terminal_shows_every_column(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(160, 48)):
+        table = accounts_table(app)
+        assert [h.rstrip(" ▲") for h in headers(table)] == [
+            "Account",
+            "Key",
+            "Quadrant",
+            "Attr",
+            "Str",
+            "Rel",
+            "Best bet",
+            "Vote",
+            "Pipeline",
+            "Next",
+            "Late",
+        ]
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_narrow_terminal_drops_columns_and_fits(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)):
+        table = accounts_table(app)
+        labels = [h.rstrip(" ▲") for h in headers(table)]
+        assert "Attr" not in labels and "Str" not in labels and "Key" not in labels
+        assert labels[0] == "Account" and "Next" in labels
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert not table.show_horizontal_scrollbar
+
+
+async def test_resizing_switches_the_column_set(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert "Attr" in headers(accounts_table(app))
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        table = accounts_table(app)
+        assert "Attr" not in headers(table)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: the table is drawn after each _fill (on mount, on every resize) before DataTable measures "
+    "the new rows on idle; its cell cache ignores column width, so cells stay clipped to the header widths",
+)
+async def test_cells_are_drawn_in_full(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = next(line for line in screen_lines(app) if line.startswith("★ Kestrel"))
+        for text in ("★ Kestrelmoor F…", "key dev", "Renew rea…", "too close", "6.43m", "04 Mar"):
+            assert text in line, line
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: from 110 columns (NARROW) the full column set is used, but it needs about 146 columns, "
+    "so between 110 and ~145 the portfolio scrolls sideways",
+)
+async def test_medium_terminal_fits_without_scrolling_sideways(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(120, 36)):
+        table = accounts_table(app)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
