@@ -63,13 +63,16 @@ class KamplanApp(App[None]):
         from kamplan.screens.help import HelpScreen
 
         screen = self.screen
-        keys = []
+        keys: dict[str, list[str]] = {}  # what it does -> the keys that do it
         for active in screen.active_bindings.values():
             binding = active.binding
             # Only kamplan's own keys (they carry ids); widget internals like cursor keys are in GLOBAL_KEYS.
             if binding.id and binding.description and active.enabled:
-                keys.append((binding.key_display or self.get_key_display(binding), binding.description))
-        self.push_screen(HelpScreen(screen.title or "kamplan", keys))
+                shown = binding.key_display or self.get_key_display(binding)
+                if shown not in keys.setdefault(binding.description, []):
+                    keys[binding.description].append(shown)
+        listed = [(" / ".join(shown), description) for description, shown in keys.items()]
+        self.push_screen(HelpScreen(screen.title or "kamplan", listed))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

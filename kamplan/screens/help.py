@@ -13,7 +13,7 @@ GLOBAL_KEYS = [
     ("?", "This help"),
     ("escape", "Back one step"),
     ("tab / shift+tab", "Move between parts of the screen"),
-    ("ctrl+q", "Quit"),
+    ("^q", "Quit"),
 ]
 
 
@@ -34,9 +34,10 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Key", "What it does")
-        seen = set()
-        for key, description in [*self.keys, *GLOBAL_KEYS]:
-            if key not in seen:
-                seen.add(key)
+        for key, description in self.keys:
+            table.add_row(key, description)
+        listed = {item for pair in self.keys for item in pair}
+        for key, description in GLOBAL_KEYS:
+            if key not in listed and description not in listed:  # the screen may list it already
                 table.add_row(key, description)
         table.focus()

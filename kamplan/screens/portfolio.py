@@ -36,7 +36,8 @@ COLUMNS: list[tuple[str, str, bool]] = [
     ("Late", "overdue", True),
 ]
 # Below this width the table drops the columns the quadrant already sums up, and shortens the rest.
-NARROW = 110
+NARROW = 118
+FULL = 160  # from here on, names and the best bet get room, and the next activity says what it is
 SHORT_QUADRANT = {
     "key": "key",
     "key development": "key dev",
@@ -112,7 +113,7 @@ class PortfolioScreen(KamplanScreen):
         Binding("n", "new", "New", id="portfolio.new"),
         Binding("d", "demo", "Demo", id="portfolio.demo"),
         Binding("r", "rename", "Rename", id="portfolio.rename"),
-        Binding("k", "toggle_key", "Key", id="portfolio.key"),
+        Binding("k", "toggle_key", "Key account", id="portfolio.key"),
         Binding("s", "sort", "Sort", id="portfolio.sort"),
         Binding("S", "reverse", "Reverse", id="portfolio.reverse", show=False),
         Binding("a", "archive", "Archive", id="portfolio.archive", show=False),
@@ -128,6 +129,7 @@ class PortfolioScreen(KamplanScreen):
         self.descending = False
         self.show_archived = False
         self._empty: bool | None = None
+        self._built_narrow: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -217,12 +219,18 @@ class PortfolioScreen(KamplanScreen):
     def narrow(self) -> bool:
         return self.size.width < NARROW
 
+    @property
+    def layout_tier(self) -> int:
+        """0 narrow, 1 wide, 2 full: which columns show and how much room the text gets."""
+        return 0 if self.narrow else 1 if self.size.width < FULL else 2
+
     def visible_columns(self) -> list[tuple[str, str, bool]]:
         return [c for c in COLUMNS if c[2] or not self.narrow]
 
     def _fill(self, select: int | None) -> None:
         table = self.table
         table.clear(columns=True)
+        self._built_narrow = self.layout_tier
         columns = self.visible_columns()
         self.sort_column = min(self.sort_column, len(columns) - 1)
         key = columns[self.sort_column][1]
@@ -238,19 +246,21 @@ class PortfolioScreen(KamplanScreen):
 
     def _cells(self, s: AccountSummary, shown: set[str]) -> list[object]:
         narrow = self.narrow
+        tier = self.layout_tier
+        full = tier == 2
         nxt = s.next_activity
         quadrant = fmt.quadrant(s.quadrant)
         cells: dict[str, object] = {
-            "name": ("★ " if s.key_account and narrow else "") + fmt.first_line(s.name, 14 if narrow else 30),
+            "name": ("★ " if s.key_account and narrow else "") + fmt.first_line(s.name, (14, 22, 30)[tier]),
             "key_account": "★" if s.key_account else "",
             "quadrant": SHORT_QUADRANT.get(quadrant, quadrant) if narrow else quadrant,
             "attractiveness": fmt.score(s.attractiveness),
             "strength": fmt.score(s.strength),
             "relationship_index": fmt.integer(s.relationship_index),
-            "best_opportunity": fmt.first_line(s.best_opportunity or fmt.DASH, 10 if narrow else 28),
+            "best_opportunity": fmt.first_line(s.best_opportunity or fmt.DASH, (10, 16, 28)[tier]),
             "best_verdict": fmt.verdict(s.best_verdict),
             "factored_pipeline": fmt.money(s.factored_pipeline, ""),
-            "next_activity": (f"{nxt.date:%d %b}" + ("" if narrow else f" {fmt.words(nxt.type)}"))
+            "next_activity": (f"{nxt.date:%d %b}" + (f" {fmt.words(nxt.type)}" if full else ""))
             if nxt
             else fmt.DASH,
             "overdue": Text(str(s.overdue), style="bold red") if s.overdue else "0",
@@ -258,7 +268,8 @@ class PortfolioScreen(KamplanScreen):
         return [cells[key] for _, key, _ in COLUMNS if key in shown]
 
     def on_resize(self) -> None:
-        if self.summaries and not self.show_archived:
+        # Refill only when the column set changes: a refill re-measures every cell.
+        if self.summaries and not self.show_archived and self._built_narrow != self.layout_tier:
             self._fill(self.current_id())
 
     def _fill_archived(self, archived: "list[Account]", select: int | None) -> None:

@@ -66,7 +66,7 @@ async def test_number_keys_switch_sections_and_show_the_demo(ui_demo_engine: Eng
 
         await pilot.press("2")
         assert tabs.active == "stakeholders"
-        people = screen.section("stakeholders").query_one("#stakeholders", DataTable)
+        people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
         assert people.row_count == 16
         assert "16 people" in shown(screen.query_one("#stakeholders-summary"))
         assert app.focused is people
@@ -78,7 +78,7 @@ async def test_number_keys_switch_sections_and_show_the_demo(ui_demo_engine: Eng
 
         await pilot.press("4")
         assert tabs.active == "qualification"
-        qualification = screen.section("qualification").query_one("#qualification", DataTable)
+        qualification = screen.section("qualification").query_one("#qualification-table", DataTable)
         assert qualification.row_count == 11  # ten questions and the score
         assert rows(qualification)[-1][0] == "Score"
         assert "if they voted today" in shown(screen.query_one("#votes"))
@@ -90,7 +90,7 @@ async def test_number_keys_switch_sections_and_show_the_demo(ui_demo_engine: Eng
 
         await pilot.press("6")
         assert tabs.active == "reviews"
-        assert screen.section("reviews").query_one("#reviews", DataTable).row_count == 6
+        assert screen.section("reviews").query_one("#review-table", DataTable).row_count == 6
         assert "6 weekly reviews" in shown(screen.query_one("#reviews-summary"))
 
         await pilot.press("1")
@@ -278,11 +278,6 @@ async def test_swot_e_edits_the_item(ui_demo_engine: Engine, make_ui_app) -> Non
         assert strengths(ui_demo_engine, account_id) == ["Prompt", second, third]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Enter on a SWOT list does nothing, though the section title says 'enter edit' "
-    "(SwotList binds only e to edit; DataTable's Enter posts RowSelected, which nothing handles)",
-)
 async def test_swot_enter_edits_the_item(ui_demo_engine: Engine, make_ui_app) -> None:
     account_id = demo_id(ui_demo_engine)
     _, second, third = strengths(ui_demo_engine, account_id)

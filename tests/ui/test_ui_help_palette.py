@@ -62,11 +62,6 @@ async def test_question_mark_lists_the_keys_of_the_screen(ui_demo_engine: Engine
         assert isinstance(app.screen, AccountScreen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: help lists Quit twice ('^q' from the app binding and 'ctrl+q' from GLOBAL_KEYS: "
-    "HelpScreen de-duplicates by the displayed key, and the two spell it differently)",
-)
 async def test_help_lists_each_key_once(engine: Engine, make_ui_app) -> None:
     app = make_ui_app(engine)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -94,7 +89,7 @@ async def test_palette_finds_a_stakeholder(ui_demo_engine: Engine, make_ui_app) 
         assert isinstance(screen, AccountScreen)
         assert screen.account_id == joost.account_id
         assert screen.query_one("#sections", TabbedContent).active == "stakeholders"
-        people = screen.section("stakeholders").query_one("#stakeholders", DataTable)
+        people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
         assert cursor_key(people) == str(joost.id)
         assert column(people)[people.cursor_row] == "Joost Hermsen"
         assert app.focused is people

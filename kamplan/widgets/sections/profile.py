@@ -80,7 +80,7 @@ class SwotList(DataTable[object]):
 
     BINDINGS = [
         Binding("a", "add", "Add", id="swot.add"),
-        Binding("e", "edit", "Edit", id="swot.edit", show=False),
+        Binding("e,enter", "edit", "Edit", id="swot.edit", show=False),
         Binding("left_square_bracket", "move(-1)", "Up", id="swot.up"),
         Binding("right_square_bracket", "move(1)", "Down", id="swot.down"),
         Binding("delete,x", "delete", "Delete", id="swot.delete"),
@@ -151,7 +151,7 @@ class ProfileSection(Section):
                 label, value = self._computed(account, item.removeprefix(COMPUTED))
                 table.add_row(Text(label, style="italic"), Text(value, style="italic"), key=item)
             elif isinstance(item, str):
-                table.add_row(Text(item.upper(), style="bold $accent"), "", key=HEADING + item)
+                table.add_row(Text(item.upper(), style="bold underline"), "", key=HEADING + item)
             else:
                 table.add_row(item.label, self._shown(account, item), key=item.name)
         if current:

@@ -27,7 +27,7 @@ ANSWER_STYLE = {"yes": "green", "partly": "yellow", "no": "red", "unknown": "dim
 class QualificationSection(Section):
     def compose(self) -> ComposeResult:
         yield Static(id="votes", classes="section-summary")
-        yield DataTable(id="qualification", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="qualification-table", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
         opps = [o for o in self.store.opportunities(self.account_id) if o.status == "open"]
@@ -45,7 +45,7 @@ class QualificationSection(Section):
                 votes.append(f"\n   ⚠ {o.probability} % looks optimistic: {o.optimism}", style="yellow")
             votes.append("\n")
         self.query_one("#votes", Static).update(votes)
-        table = self.query_one("#qualification", DataTable)
+        table = self.query_one("#qualification-table", DataTable)
         table.clear(columns=True)
         table.add_column("Question", key="question")
         for n, _ in enumerate(opps, 1):

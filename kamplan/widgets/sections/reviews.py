@@ -19,7 +19,7 @@ class ReviewsSection(Section):
         yield Sparkline([], id="trend-relationship")
         yield Static("Power coverage over time", classes="section-title")
         yield Sparkline([], id="trend-coverage")
-        yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
         reviews = self.store.reviews(self.account_id)
@@ -35,7 +35,7 @@ class ReviewsSection(Section):
         ):
             values = [v for r in oldest_first if (v := _number(r.metrics, key)) is not None]
             self.query_one(widget_id, Sparkline).data = values
-        table = self.query_one("#reviews", DataTable)
+        table = self.query_one("#review-table", DataTable)
         table.clear(columns=True)
         table.add_columns("Date", "Rel", "Coverage", "Pipeline", "Qual", "Notes")
         for r in reviews:

@@ -13,7 +13,7 @@ from kamplan.widgets.sections.base import Section
 class StakeholdersSection(Section):
     def compose(self) -> ComposeResult:
         yield Static(id="stakeholders-summary", classes="section-summary")
-        yield DataTable(id="stakeholders", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="stakeholder-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="stakeholder-detail", classes="detail")
 
     def load(self) -> None:
@@ -24,7 +24,7 @@ class StakeholdersSection(Section):
             f"{len(self.people)} people, {len(rated)} rated · power coverage "
             f"{fmt.percent(coverage)} of their influence reached in the last 30 days"
         )
-        table = self.query_one("#stakeholders", DataTable)
+        table = self.query_one("#stakeholder-table", DataTable)
         table.clear(columns=True)
         narrow = self.narrow
         if narrow:
@@ -62,11 +62,11 @@ class StakeholdersSection(Section):
 
     def select_person(self, person_id: int) -> None:
         self.ensure_loaded()
-        table = self.query_one("#stakeholders", DataTable)
+        table = self.query_one("#stakeholder-table", DataTable)
         table.move_cursor(row=table.get_row_index(str(person_id)))
         table.focus()
 
-    @on(DataTable.RowHighlighted, "#stakeholders")
+    @on(DataTable.RowHighlighted, "#stakeholder-table")
     def _show_detail(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value if event.row_key is not None else None  # None: the table was emptied
         person = self.people.get(int(key or 0))
