@@ -40,7 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write one account's plan as a document")
     export.add_argument("account", metavar="ACCOUNT", help="the account's name (any case) or id")
     export.add_argument(
-        "--format", choices=["json"], default="json", help="the document format (default json)"
+        "--format",
+        choices=["md", "html", "json", "ics", "csv"],
+        default="json",
+        help="md/html: a document for a review; json: the whole plan (for import); ics: planned activities "
+        "for your calendar; csv: every activity (default json)",
     )
     export.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="compute measures as of this day")
     export.add_argument(
@@ -112,9 +116,9 @@ def cmd_accounts(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
-    from kamplan.interchange.plan_json import export_plan
+    from kamplan.interchange.export import export_account
 
-    text = export_plan(_engine(db_path), args.account, args.as_of or date.today())
+    text = export_account(_engine(db_path), args.account, args.format, args.as_of or date.today())
     if args.output:
         from kamplan.interchange.files import write_text_file
 

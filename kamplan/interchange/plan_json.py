@@ -11,11 +11,10 @@ from kamplan.errors import KamplanError, ValidationFailed
 from kamplan.interchange.derived import derive
 from kamplan.interchange.document import PlanDocument
 from kamplan.interchange.errors import problems
-from kamplan.interchange.read_plan import read_plan
 from kamplan.interchange.references import reference_problems
 from kamplan.interchange.write_plan import write_plan
 from kamplan.store.accounts import delete_account, find_account, name_taken
-from kamplan.store.engine import reading, unit_of_work
+from kamplan.store.engine import unit_of_work
 
 
 def plan_dict(doc: PlanDocument, as_of: date) -> dict[str, Any]:
@@ -25,9 +24,9 @@ def plan_dict(doc: PlanDocument, as_of: date) -> dict[str, Any]:
 
 
 def export_plan(engine: Engine, account: str, as_of: date) -> str:
-    with reading(engine) as session:
-        doc = read_plan(session, find_account(session, account).id)  # type: ignore[arg-type]
-    return json.dumps(plan_dict(doc, as_of), ensure_ascii=False, indent=2) + "\n"
+    from kamplan.interchange.export import export_account
+
+    return export_account(engine, account, "json", as_of)
 
 
 def _no_constants(name: str) -> None:

@@ -1,0 +1,36 @@
+"""Every activity of an account as CSV, safe to open in a spreadsheet."""
+
+import csv
+import io
+
+from kamplan.interchange.document import PlanDocument
+
+HEADER = ["date", "type", "status", "stakeholders", "owner", "opportunity", "objective", "outcome"]
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _safe(value: str) -> str:
+    # A spreadsheet runs a cell that starts like a formula; a leading quote keeps it text.
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def activities_csv(doc: PlanDocument) -> str:
+    people = {s.ref: s.name for s in doc.stakeholders}
+    team = {t.ref: t.name for t in doc.team}
+    opps = {o.ref: o.title for o in doc.opportunities}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    for x in doc.activities:
+        row = [
+            x.date.isoformat(),
+            str(x.type),
+            str(x.status),
+            "; ".join(people[r] for r in x.stakeholders),
+            team.get(x.owner or "", ""),
+            opps.get(x.opportunity or "", ""),
+            x.objective,
+            x.outcome,
+        ]
+        writer.writerow([_safe(cell) for cell in row])
+    return out.getvalue()
