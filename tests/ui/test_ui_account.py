@@ -1,6 +1,5 @@
 """The account screen, driven by keys: the six sections, editing the profile, and the SWOT lists."""
 
-import pytest
 from sqlalchemy.engine import Engine
 from textual.widgets import DataTable, Input, Label, TabbedContent, TextArea
 from ui_support import (

@@ -1,6 +1,5 @@
 """Finding your way: ? lists the keys of the screen you are on; Ctrl+P finds accounts, people and commands."""
 
-import pytest
 from sqlalchemy.engine import Engine
 from textual.command import CommandPalette
 from textual.widgets import DataTable, TabbedContent

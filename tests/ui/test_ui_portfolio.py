@@ -1,6 +1,5 @@
 """The portfolio screen, driven by keys: the welcome, the demo, creating, opening and managing accounts."""
 
-import pytest
 from sqlalchemy.engine import Engine
 from textual.widgets import DataTable, Input, Label
 from ui_support import (
