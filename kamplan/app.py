@@ -46,7 +46,7 @@ class KamplanApp(App[None]):
 
     def on_ready(self) -> None:
         # The first screen is up: now load the database libraries the next keys will need.
-        self.store.warm_up()
+        self.store.warm_up(_preload_screens)
 
     def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
         from kamplan.screens.account import AccountScreen
@@ -119,6 +119,13 @@ class KamplanApp(App[None]):
             self.call_after_refresh(self.screen.run_action, action)
 
         return run
+
+
+def _preload_screens() -> None:
+    """The modules the next keys will need: the account screen and the text editor (slow to import)."""
+    from textual.widgets import TextArea  # noqa: F401
+
+    import kamplan.screens.account  # noqa: F401
 
 
 def make_app(settings: Settings, engine: "Engine | None" = None) -> KamplanApp:

@@ -92,6 +92,9 @@ def run_app(args: argparse.Namespace, db_path: Path) -> int:
     # a new or older one is created or upgraded (with a backup) first.
     engine = None if is_current(db_path) else _engine(db_path)
     with single_window(db_path):
+        # Textual waits this long after Escape to see whether a longer key sequence follows; 100 ms by
+        # default makes Escape, the key that goes back, feel slow. The user's own ESCDELAY wins.
+        os.environ.setdefault("ESCDELAY", "40")
         from kamplan.app import make_app
 
         make_app(Settings(db_path=db_path), engine).run()

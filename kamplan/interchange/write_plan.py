@@ -11,11 +11,18 @@ from kamplan.models.enums import CriterionDimension
 
 
 def _insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert rows in order and return their new ids, in the same order."""
+    """Insert rows in order and return their new ids, in the same order.
+
+    The ids are numbered here rather than read back with RETURNING, which SQLAlchemy runs row by row on
+    SQLite when rows differ in which columns are empty. Safe: this transaction has written already (the
+    account row), so it holds SQLite's write lock and no one else can take these ids meanwhile.
+    """
     if not rows:
         return []
-    result = session.execute(sa.insert(table).returning(table.id, sort_by_parameter_order=True), rows)
-    return [row[0] for row in result]
+    start = session.execute(sa.select(sa.func.max(table.id))).scalar() or 0
+    ids = list(range(start + 1, start + 1 + len(rows)))
+    session.execute(sa.insert(table), [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)])
+    return ids
 
 
 def _link(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:

@@ -44,14 +44,21 @@ class Quadrant(StrEnum):
 
 def _exact_sums(criteria: Iterable[Criterion]) -> tuple[Fraction, Fraction] | None:
     """Σ(w·s) and Σw over the scored criteria, exactly; None when there is nothing to weigh."""
-    weighted = total_weight = Fraction(0)
+    scored = []
     for criterion in criteria:
         if criterion.weight < 0:
             raise ValueError(f"criterion {criterion.name!r} has a negative weight")
-        if criterion.score is None:
-            continue
-        weight = Fraction(criterion.weight)
-        weighted += weight * Fraction(criterion.score)
+        if criterion.score is not None:
+            scored.append((criterion.weight, criterion.score))
+    if all(float(w).is_integer() and float(s).is_integer() for w, s in scored):
+        # Whole weights and scores, the usual case: integers are exact and much cheaper than fractions.
+        weighted_int = sum(int(w) * int(s) for w, s in scored)
+        total_int = sum(int(w) for w, _ in scored)
+        return (Fraction(weighted_int), Fraction(total_int)) if total_int else None
+    weighted = total_weight = Fraction(0)
+    for w, s in scored:
+        weight = Fraction(w)
+        weighted += weight * Fraction(s)
         total_weight += weight
     return (weighted, total_weight) if total_weight else None
 

@@ -27,6 +27,9 @@ SECTIONS: list[tuple[str, str, type[Section]]] = [
 ]
 
 
+SECTION_TYPES = {sid: section for sid, _, section in SECTIONS}
+
+
 class AccountScreen(KamplanScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="account.back"),
@@ -47,12 +50,14 @@ class AccountScreen(KamplanScreen):
         with TabbedContent(initial=self.initial_section, id="sections"):
             for n, (sid, label, section) in enumerate(SECTIONS, 1):
                 with TabPane(f"{n} {label}", id=sid):
-                    yield section(self.account_id, id=f"section-{sid}")
+                    # Only the first section is built now; the others when first visited (fast open).
+                    if sid == self.initial_section:
+                        yield section(self.account_id, id=f"section-{sid}")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.refresh_header()
-        self._activate(self.initial_section)
+        await self._activate(self.initial_section)
 
     @guarded
     def refresh_header(self) -> None:
@@ -77,27 +82,35 @@ class AccountScreen(KamplanScreen):
     def section(self, section_id: str) -> Section:
         return self.query_one(f"#section-{section_id}", Section)
 
+    async def _built(self, section_id: str) -> Section:
+        """The section, mounted into its tab on first use."""
+        found = self.query(f"#section-{section_id}")
+        if found:
+            return found.first(Section)
+        section = SECTION_TYPES[section_id](self.account_id, id=f"section-{section_id}")
+        await self.query_one(f"TabPane#{section_id}", TabPane).mount(section)
+        return section
+
     @guarded
-    def _activate(self, section_id: str) -> None:
-        section = self.section(section_id)
+    async def _activate(self, section_id: str) -> None:
+        section = await self._built(section_id)
         section.ensure_loaded()
         section.focus_first()
 
     @on(TabbedContent.TabActivated)
-    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
-            self.section(event.pane.id).ensure_loaded()
+            (await self._built(event.pane.id)).ensure_loaded()
 
-    @guarded
-    def action_section(self, section_id: str) -> None:
+    async def action_section(self, section_id: str) -> None:
         self.query_one(TabbedContent).active = section_id
-        self._activate(section_id)
+        await self._activate(section_id)
 
     def action_back(self) -> None:
         self.app.pop_screen()
 
-    def show_person(self, person_id: int) -> None:
-        self.action_section("stakeholders")
+    async def show_person(self, person_id: int) -> None:
+        await self.action_section("stakeholders")
         stakeholders = self.section("stakeholders")
         assert isinstance(stakeholders, StakeholdersSection)
         stakeholders.select_person(person_id)

@@ -113,7 +113,7 @@ class PortfolioScreen(KamplanScreen):
         Binding("n", "new", "New", id="portfolio.new"),
         Binding("d", "demo", "Demo", id="portfolio.demo"),
         Binding("r", "rename", "Rename", id="portfolio.rename"),
-        Binding("k", "toggle_key", "Key account", id="portfolio.key"),
+        Binding("k", "toggle_key", "★ Key", id="portfolio.key"),
         Binding("s", "sort", "Sort", id="portfolio.sort"),
         Binding("S", "reverse", "Reverse", id="portfolio.reverse", show=False),
         Binding("a", "archive", "Archive", id="portfolio.archive", show=False),
@@ -130,6 +130,7 @@ class PortfolioScreen(KamplanScreen):
         self.show_archived = False
         self._empty: bool | None = None
         self._built_narrow: int | None = None
+        self._shown_fingerprint: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,11 +141,11 @@ class PortfolioScreen(KamplanScreen):
             yield Static(WELCOME, id="welcome")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Also runs when the screen first shows. Back from help or an account where nothing was saved,
+        # the table is already right: reloading it would only cost time.
+        if self.store.fingerprint() != self._shown_fingerprint:
+            self.reload()
 
     def on_settings_changed(self) -> None:
         self.reload()
@@ -164,6 +165,7 @@ class PortfolioScreen(KamplanScreen):
     @guarded
     def reload(self, select: int | None = None) -> None:
         select = select if select is not None else self.current_id()
+        self._shown_fingerprint = self.store.fingerprint()
         settings = self.settings
         store = self.store
         if self.show_archived:

@@ -8,7 +8,7 @@ sqlite3. Heavy modules are therefore imported inside the methods that need them.
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,6 +44,19 @@ class Store:
         self.db_path = db_path
         self._engine = engine
         self._lock = threading.Lock()
+        self.revision = 0  # counts this app's own writes
+        self._directory: tuple[object, list[PersonHit]] | None = None
+
+    def fingerprint(self) -> tuple[int, int, int]:
+        """Changes whenever the plan may have changed: a write here, or a commit by any other process
+        (SQLite appends it to the WAL file, or the file itself after a checkpoint)."""
+        stamps = []
+        for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
+            try:
+                stamps.append(path.stat().st_mtime_ns)
+            except OSError:
+                stamps.append(0)
+        return (self.revision, stamps[0], stamps[1])
 
     # The engine, opened once, by whichever comes first: the warm-up thread or a first write.
     @property
@@ -55,10 +68,25 @@ class Store:
                 self._engine = open_engine(self.db_path)
             return self._engine
 
-    def warm_up(self) -> None:
-        """Open the engine in the background, so it is ready before the first key needs it."""
-        if self._engine is None:
-            threading.Thread(target=lambda: self.engine, name="kamplan-warm-up", daemon=True).start()
+    def warm_up(self, *preload: Callable[[], object]) -> None:
+        """In the background: open the engine, compile the account screen's queries once (an unknown
+        account id finds nothing) and run `preload` (imports), so the first keys find everything ready."""
+
+        def work() -> None:
+            # Only a head start: any failure here shows up, with its message, when a key needs it.
+            with suppress(Exception):
+                from sqlalchemy.orm import configure_mappers
+
+                _ = self.engine
+                configure_mappers()
+                queries = (self.stakeholders, self.opportunities, self.assessment, self.reviews, self.swot)
+                for query in queries:
+                    query(-1)
+                self.account(-1)
+                for load in preload:
+                    load()
+
+        threading.Thread(target=work, name="kamplan-warm-up", daemon=True).start()
 
     @contextmanager
     def _plain(self) -> Iterator[sqlite3.Connection]:
@@ -93,6 +121,8 @@ class Store:
                 return change(session)
         except SQLAlchemyError as error:
             raise _database_error(error, writing=True) from error
+        finally:
+            self.revision += 1
 
     # Settings
     def load_settings(self, settings: Settings) -> Settings:
@@ -173,6 +203,7 @@ class Store:
     def add_demo(self, today: date | None = None) -> str:
         from kamplan.interchange.demo import add_demo
 
+        self.revision += 1
         return add_demo(self.engine, today)
 
     # Profile
@@ -243,6 +274,13 @@ class Store:
 
     # Finding things
     def people_directory(self) -> list[PersonHit]:
+        """Every stakeholder of the live accounts, for the palette; kept until the plan changes."""
+        fingerprint = self.fingerprint()
+        if self._directory is None or self._directory[0] != fingerprint:
+            self._directory = (fingerprint, self._read_directory())
+        return self._directory[1]
+
+    def _read_directory(self) -> list[PersonHit]:
         with self._plain() as conn:
             rows = conn.execute(
                 "SELECT s.id, s.name, s.title, a.id, a.name FROM stakeholder s"

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static
 
 from kamplan.errors import KamplanError
 
@@ -76,6 +76,8 @@ class EditDialog(ModalScreen[Any]):
         with Vertical() as box:
             box.border_title = self.title_text
             if self.multiline:
+                from textual.widgets import TextArea  # imported when needed: it is slow to load
+
                 yield TextArea(self.value, id="editor", soft_wrap=True, show_line_numbers=False)
             else:
                 yield Input(self.value, id="editor")
@@ -86,8 +88,8 @@ class EditDialog(ModalScreen[Any]):
     def on_mount(self) -> None:
         editor = self.query_one("#editor")
         editor.focus()
-        if isinstance(editor, TextArea):
-            editor.move_cursor(editor.document.end)
+        if self.multiline:
+            editor.move_cursor(editor.document.end)  # type: ignore[attr-defined]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -95,7 +97,7 @@ class EditDialog(ModalScreen[Any]):
 
     def action_save(self) -> None:
         editor = self.query_one("#editor")
-        text = editor.text if isinstance(editor, TextArea) else editor.value  # type: ignore[attr-defined]
+        text = editor.text if self.multiline else editor.value  # type: ignore[attr-defined]
         try:
             result = self.save(text)
         except KamplanError as error:

@@ -1,5 +1,6 @@
 """Errors a user can cause become a notice on screen; the app carries on and nothing is half-saved."""
 
+import inspect
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -21,11 +22,22 @@ def attempt(node: Widget, action: Callable[[], object]) -> bool:
     return True
 
 
-def guarded(method: Callable[..., T]) -> Callable[..., T | None]:
+def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
     """For action and event handlers: report a KamplanError instead of ending the app."""
+    if inspect.iscoroutinefunction(method):
+
+        @wraps(method)
+        async def waiting(self: Widget, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return await method(self, *args, **kwargs)
+            except KamplanError as error:
+                self.notify(str(error), title="Not done", severity="error", timeout=8)
+                return None
+
+        return waiting
 
     @wraps(method)
-    def wrapper(self: Widget, *args: Any, **kwargs: Any) -> T | None:
+    def wrapper(self: Widget, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
         except KamplanError as error:
