@@ -1,5 +1,7 @@
 """One account: a header with its verdicts, and six sections reached by 1–6."""
 
+import asyncio
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -44,6 +46,7 @@ class AccountScreen(KamplanScreen):
         self.account_id = account_id
         self.initial_section = section
         self.currency = ""
+        self._mounting: dict[str, asyncio.Future[Section]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="account-header")
@@ -83,11 +86,17 @@ class AccountScreen(KamplanScreen):
         return self.query_one(f"#section-{section_id}", Section)
 
     async def _built(self, section_id: str) -> Section:
-        """The section, mounted into its tab on first use."""
-        found = self.query(f"#section-{section_id}")
-        if found:
-            return found.first(Section)
-        section = SECTION_TYPES[section_id](self.account_id, id=f"section-{section_id}")
+        """The section, mounted into its tab on first use. A number key and the tab's own activation
+        both ask for it: the second waits for the first one's mount instead of finding it half-built."""
+        if section_id not in self._mounting:
+            found = self.query(f"#section-{section_id}")
+            if found:
+                return found.first(Section)
+            section = SECTION_TYPES[section_id](self.account_id, id=f"section-{section_id}")
+            self._mounting[section_id] = asyncio.ensure_future(self._mount_into(section_id, section))
+        return await asyncio.shield(self._mounting[section_id])
+
+    async def _mount_into(self, section_id: str, section: Section) -> Section:
         await self.query_one(f"TabPane#{section_id}", TabPane).mount(section)
         return section
 
