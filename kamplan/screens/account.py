@@ -1,11 +1,14 @@
 """One account: a header with its verdicts, and six sections reached by 1–6."""
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from kamplan.screens.base import KamplanScreen
@@ -58,9 +61,20 @@ class AccountScreen(KamplanScreen):
                         yield section(self.account_id, id=f"section-{sid}")
         yield Footer()
 
+    @contextmanager
+    def _unless_closed(self) -> Iterator[None]:
+        """Building a section awaits its mount; if Escape closed the screen meanwhile, the widgets it
+        reaches for are gone. That is no error: there is nothing left to show."""
+        try:
+            yield
+        except (NoMatches, ValueError):
+            if self in self.app.screen_stack:
+                raise
+
     async def on_mount(self) -> None:
         self.refresh_header()
-        await self._activate(self.initial_section)
+        with self._unless_closed():
+            await self._activate(self.initial_section)
 
     @guarded
     def refresh_header(self) -> None:
@@ -108,18 +122,22 @@ class AccountScreen(KamplanScreen):
 
     @on(TabbedContent.TabActivated)
     async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            (await self._built(event.pane.id)).ensure_loaded()
+        with self._unless_closed():
+            if event.pane.id:
+                (await self._built(event.pane.id)).ensure_loaded()
 
     async def action_section(self, section_id: str) -> None:
-        self.query_one(TabbedContent).active = section_id
-        await self._activate(section_id)
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+        with self._unless_closed():
+            try:
+                self.query_one(TabbedContent).active = section_id
+            except ValueError:  # a key typed ahead, before the tabs were mounted: once they are, go
+                self.call_after_refresh(self.action_section, section_id)
+                return
+            await self._activate(section_id)
 
     async def show_person(self, person_id: int) -> None:
         await self.action_section("stakeholders")
-        stakeholders = self.section("stakeholders")
-        assert isinstance(stakeholders, StakeholdersSection)
-        stakeholders.select_person(person_id)
+        with self._unless_closed():
+            stakeholders = self.section("stakeholders")
+            assert isinstance(stakeholders, StakeholdersSection)
+            stakeholders.select_person(person_id)

@@ -23,3 +23,8 @@ class KamplanScreen(Screen[Any]):
     @property
     def settings(self) -> Settings:
         return self.kamplan.settings
+
+    def action_back(self) -> None:
+        """Back one step; a second Escape already queued must not close the screen beneath too."""
+        if self.is_current:
+            self.app.pop_screen()

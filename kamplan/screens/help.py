@@ -3,8 +3,9 @@
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
+
+from kamplan.widgets.dialogs import Dialog
 
 GLOBAL_KEYS = [
     ("↑ ↓ pgup pgdn", "Move the cursor in a list"),
@@ -17,8 +18,8 @@ GLOBAL_KEYS = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+class HelpScreen(Dialog[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help.close")]
 
     def __init__(self, title: str, keys: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -41,3 +42,6 @@ class HelpScreen(ModalScreen[None]):
             if key not in listed and description not in listed:  # the screen may list it already
                 table.add_row(key, description)
         table.focus()
+
+    def action_close(self) -> None:
+        self.close(None)

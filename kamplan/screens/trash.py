@@ -12,7 +12,7 @@ from kamplan.widgets.guard import attempt, guarded
 class TrashScreen(KamplanScreen):
     TITLE = "Trash"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="trash.back"),
+        Binding("escape", "back", "Back", id="trash.back"),
         Binding("r", "restore", "Restore", id="trash.restore"),
         Binding("E", "empty", "Empty trash", id="trash.empty"),
     ]

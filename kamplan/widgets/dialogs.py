@@ -1,7 +1,7 @@
 """Small modal dialogs: confirm, and edit one value with its validation message shown in place."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,8 +11,19 @@ from textual.widgets import Input, Label, Static
 
 from kamplan.errors import KamplanError
 
+T = TypeVar("T")
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class Dialog(ModalScreen[T]):
+    """A modal that closes once: a second key that arrives while it is closing (Enter then Escape, typed
+    fast) must not close the screen beneath it too."""
+
+    def close(self, result: T) -> None:
+        if self.is_current:
+            self.dismiss(result)
+
+
+class ConfirmDialog(Dialog[bool]):
     """Ask before anything is removed. y confirms; n or Escape keeps things as they are."""
 
     DEFAULT_CSS = """
@@ -38,10 +49,10 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static("y  yes     n / esc  no", classes="hint")
 
     def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+        self.close(yes)
 
 
-class EditDialog(ModalScreen[Any]):
+class EditDialog(Dialog[Any]):
     """Edit one value. `save` validates and stores it, raising KamplanError with a message to show here.
 
     A single-line value saves on Enter; a multi-line one on Ctrl+S (Enter starts a new line).
@@ -103,7 +114,7 @@ class EditDialog(ModalScreen[Any]):
         except KamplanError as error:
             self.query_one("#error", Label).update(str(error))
             return
-        self.dismiss(result)
+        self.close(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.close(None)
