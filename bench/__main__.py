@@ -24,7 +24,7 @@ FIRST_SCREEN_RATIO = 1.5
 EXPORT_SECONDS = 0.5
 IMPORT_SECONDS = 5.0
 PEAK_RSS_MIB = 150.0
-ESCAPE_NOTE = "a lone Escape byte is held for Textual's ESCDELAY (kamplan sets 40 ms) in case a sequence follows"
+ESCAPE_NOTE = "Textual holds a lone Escape for ESCDELAY (kamplan sets 40 ms) in case a sequence follows"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
