@@ -13,7 +13,7 @@ from kamplan.interchange.document import PlanDocument
 from kamplan.interchange.errors import problems
 from kamplan.interchange.references import reference_problems
 from kamplan.interchange.write_plan import write_plan
-from kamplan.store.accounts import delete_account, find_account, name_taken
+from kamplan.store.accounts import delete_account, name_taken
 from kamplan.store.engine import unit_of_work
 
 
@@ -95,4 +95,4 @@ def import_text(engine: Engine, text: str, **options: Any) -> str:
     return import_plan(engine, parse_plan(text), **options)
 
 
-__all__ = ["export_plan", "find_account", "import_plan", "import_text", "parse_plan", "plan_dict"]
+__all__ = ["export_plan", "import_plan", "import_text", "parse_plan", "plan_dict"]

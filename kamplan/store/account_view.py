@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from kamplan import models as m
 from kamplan import planning
-from kamplan.models.enums import ActivityStatus, CriterionDimension, OpportunityStatus
+from kamplan.models.enums import ActivityStatus, CriterionDimension
 
 
 @dataclass(frozen=True)
@@ -275,10 +275,3 @@ def reviews(session: Session, account_id: int) -> list[ReviewRow]:
         )
     ]
 
-
-def open_opportunity_count(session: Session, account_id: int) -> int:
-    return session.execute(
-        sa.select(sa.func.count()).where(
-            m.Opportunity.account_id == account_id, m.Opportunity.status == OpportunityStatus.OPEN
-        )
-    ).scalar_one()
