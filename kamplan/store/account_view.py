@@ -274,4 +274,3 @@ def reviews(session: Session, account_id: int) -> list[ReviewRow]:
             .order_by(m.Review.date.desc(), m.Review.id.desc())
         )
     ]
-
