@@ -225,8 +225,11 @@ def plan_markdown(doc: PlanDocument, as_of: date) -> str:
 
 
 def _best_open(doc: PlanDocument) -> Any:
-    open_opps = [o for o in doc.opportunities if o.status == "open"]
-    return max(open_opps, key=lambda o: (o.value or 0) * (o.probability or 0), default=None)
+    items = [
+        planning.PipelineItem(o.value, o.probability, str(o.status), o.target_date) for o in doc.opportunities
+    ]
+    index = planning.best_bet(items)
+    return None if index is None else doc.opportunities[index]
 
 
 def _vote_text(result: dict[str, Any]) -> str:

@@ -32,7 +32,7 @@ from kamplan.planning.coverage import (
 from kamplan.planning.economics import margin, margin_pct, share_of_wallet
 from kamplan.planning.forecast import is_optimistic, optimism_reason
 from kamplan.planning.grid import GridCategory, grid_category, is_rated
-from kamplan.planning.pipeline import PipelineItem, factored_value, pipeline_by_quarter
+from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, pipeline_by_quarter
 from kamplan.planning.qualification import QUESTION_KEYS, QUESTIONS, Answer, qualification_score
 from kamplan.planning.relationship import DEFAULT_INDICATORS, relationship_index
 from kamplan.planning.vote import Rating, Verdict, Vote, vote_today, voters_of
@@ -61,6 +61,7 @@ __all__ = [
     "Reached",
     "Verdict",
     "Vote",
+    "best_bet",
     "capacity_status",
     "coaching_flags",
     "comfort_zone",

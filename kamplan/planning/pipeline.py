@@ -1,7 +1,7 @@
 """The factored pipeline: what the open opportunities are worth, weighted by their probability."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -25,6 +25,12 @@ def _factored(item: PipelineItem) -> Fraction:
 def factored_value(items: Iterable[PipelineItem]) -> float:
     """Σ value × probability / 100 over the open items, whatever their date; missing numbers count as 0."""
     return float(sum((_factored(item) for item in items if item.status == "open"), Fraction(0)))
+
+
+def best_bet(items: Sequence[PipelineItem]) -> int | None:
+    """Index of the open item with the largest factored value, the first of equals; None when none is open."""
+    open_items = [n for n, item in enumerate(items) if item.status == "open"]
+    return max(open_items, key=lambda n: _factored(items[n]), default=None)
 
 
 def quarter_key(day: date) -> str:

@@ -138,8 +138,9 @@ def _summary(
             for _, _, value, probability, target in opps
         ]
         factored = planning.factored_value(items)
-        # The best bet: the largest factored value; the oldest of equals.
-        top = max(opps, key=lambda o: ((o[2] or 0) * (o[3] or 0), -o[0]))
+        best_index = planning.best_bet(items)  # opps are by id, so equals go to the oldest
+        assert best_index is not None  # every item here is open
+        top = opps[best_index]
         named = [people[i] for i in participants[top[0]] if i in people]
         best = top[1]
         verdict = planning.vote_today(planning.voters_of(named, list(people.values()))).verdict

@@ -79,3 +79,17 @@ def test_quarters_add_up_to_the_total(given_items):
 @given(items)
 def test_order_of_items_does_not_matter(given_items):
     assert factored_value(given_items) == factored_value(list(reversed(given_items)))
+
+
+def test_best_bet_is_the_largest_factored_open_item_and_the_first_of_equals() -> None:
+    from kamplan.planning import best_bet
+
+    items = [
+        PipelineItem(1000, 50, "open", None),
+        PipelineItem(5000, 90, "won", None),
+        PipelineItem(2000, 25, "open", None),
+        PipelineItem(900, 100, "open", None),
+    ]
+    assert best_bet(items) == 3  # 900 beats 500 and 500; the won 4,500 does not count
+    assert best_bet(items[:3]) == 0  # 500 and 500: the first of equals
+    assert best_bet([PipelineItem(1, 1, "lost", None)]) is None
