@@ -95,6 +95,7 @@ def run_app(args: argparse.Namespace, db_path: Path) -> int:
         # Textual waits this long after Escape to see whether a longer key sequence follows; 100 ms by
         # default makes Escape, the key that goes back, feel slow. The user's own ESCDELAY wins.
         os.environ.setdefault("ESCDELAY", "40")
+        os.environ.setdefault("TEXTUAL_FPS", "240")
         from kamplan.app import make_app
 
         make_app(Settings(db_path=db_path), engine).run()

@@ -6,6 +6,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from kamplan.widgets.dialogs import Dialog
+from kamplan.widgets.table import Table
 
 GLOBAL_KEYS = [
     ("↑ ↓ pgup pgdn", "Move the cursor in a list"),
@@ -29,7 +30,7 @@ class HelpScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box") as box:
             box.border_title = f"Keys · {self.title_text}"
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
+            yield Table(id="help-keys", cursor_type="row", zebra_stripes=True)
             yield Static("esc close", classes="hint")
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from kamplan.store.summary import AccountSummary
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
+from kamplan.widgets.table import Table
 
 if TYPE_CHECKING:
     from kamplan.models import Account
@@ -136,7 +137,7 @@ class PortfolioScreen(KamplanScreen):
         yield Header()
         with Vertical(id="portfolio"):
             yield Static(id="health")
-            yield DataTable(id="accounts", cursor_type="row", zebra_stripes=True)
+            yield Table(id="accounts", cursor_type="row", zebra_stripes=True)
             yield Static(id="account-detail")
             yield Static(WELCOME, id="welcome")
         yield Footer()
@@ -318,7 +319,7 @@ class PortfolioScreen(KamplanScreen):
     def _show_detail(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value if event.row_key is not None else None  # None: the table was emptied
         summary = next((s for s in self.summaries if str(s.id) == key), None)
-        self.query_one("#account-detail", Static).update(_detail(summary) if summary else "")
+        self.query_one("#account-detail", Static).update(_detail(summary) if summary else "", layout=False)
 
     # Actions
     @on(DataTable.RowSelected, "#accounts")

@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Footer, Static
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets.dialogs import ConfirmDialog
 from kamplan.widgets.guard import attempt, guarded
+from kamplan.widgets.table import Table
 
 
 class TrashScreen(KamplanScreen):
@@ -19,7 +20,7 @@ class TrashScreen(KamplanScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="trash-note")
-        yield DataTable(id="trash", cursor_type="row", zebra_stripes=True)
+        yield Table(id="trash", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -6,17 +6,18 @@ from textual.widgets import DataTable, Static
 from kamplan import planning
 from kamplan.widgets import format as fmt
 from kamplan.widgets.sections.base import Section
+from kamplan.widgets.table import Table
 
 
 class AssessmentSection(Section):
     def compose(self) -> ComposeResult:
         yield Static(id="assessment-summary", classes="section-summary")
         yield Static("Attractiveness to us", classes="section-title")
-        yield DataTable(id="attractiveness", cursor_type="row", zebra_stripes=True)
+        yield Table(id="attractiveness", cursor_type="row", zebra_stripes=True)
         yield Static("Our strength in their eyes", classes="section-title")
-        yield DataTable(id="strength", cursor_type="row", zebra_stripes=True)
+        yield Table(id="strength", cursor_type="row", zebra_stripes=True)
         yield Static("Relationship indicators", classes="section-title")
-        yield DataTable(id="indicators", cursor_type="row", zebra_stripes=True)
+        yield Table(id="indicators", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
         result = self.store.assessment(self.account_id)

@@ -6,14 +6,15 @@ from textual.widgets import DataTable, Static
 
 from kamplan.widgets import format as fmt
 from kamplan.widgets.sections.base import Section
+from kamplan.widgets.table import Table
 
 
 class PlanSection(Section):
     def compose(self) -> ComposeResult:
         yield Static("Opportunities", classes="section-title")
-        yield DataTable(id="opportunities", cursor_type="row", zebra_stripes=True)
+        yield Table(id="opportunities", cursor_type="row", zebra_stripes=True)
         yield Static("Activity: overdue and coming, then the latest done", classes="section-title")
-        yield DataTable(id="activities", cursor_type="row", zebra_stripes=True)
+        yield Table(id="activities", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
         currency = self.account_screen.currency

@@ -18,6 +18,7 @@ from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
 from kamplan.widgets.sections.base import Section
+from kamplan.widgets.table import Table
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,14 @@ SWOT_TITLES = {
 }
 
 
-class ProfileFields(DataTable[object]):
+class ProfileFields(Table):
     BINDINGS = [Binding("e", "edit", "Edit", id="profile.edit")]
 
     def action_edit(self) -> None:
         self.action_select_cursor()
 
 
-class SwotList(DataTable[object]):
+class SwotList(Table):
     """One of the four SWOT lists; its keys add, edit, move and delete items."""
 
     BINDINGS = [

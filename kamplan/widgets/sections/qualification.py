@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static
 from kamplan import planning
 from kamplan.widgets import format as fmt
 from kamplan.widgets.sections.base import Section
+from kamplan.widgets.table import Table
 
 # Short forms of the ten questions, for the table; the full wording is in kamplan.planning.QUESTIONS.
 SHORT_QUESTIONS = {
@@ -27,7 +28,7 @@ ANSWER_STYLE = {"yes": "green", "partly": "yellow", "no": "red", "unknown": "dim
 class QualificationSection(Section):
     def compose(self) -> ComposeResult:
         yield Static(id="votes", classes="section-summary")
-        yield DataTable(id="qualification-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="qualification-table", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
         opps = [o for o in self.store.opportunities(self.account_id) if o.status == "open"]

@@ -5,6 +5,7 @@ from textual.widgets import DataTable, Sparkline, Static
 
 from kamplan.widgets import format as fmt
 from kamplan.widgets.sections.base import Section
+from kamplan.widgets.table import Table
 
 
 def _number(metrics: dict[str, object], key: str) -> float | None:
@@ -19,7 +20,7 @@ class ReviewsSection(Section):
         yield Sparkline([], id="trend-relationship")
         yield Static("Power coverage over time", classes="section-title")
         yield Sparkline([], id="trend-coverage")
-        yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="review-table", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
         reviews = self.store.reviews(self.account_id)

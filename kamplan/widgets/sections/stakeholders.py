@@ -8,12 +8,13 @@ from textual.widgets import DataTable, Static
 from kamplan.store.account_view import StakeholderRow
 from kamplan.widgets import format as fmt
 from kamplan.widgets.sections.base import Section
+from kamplan.widgets.table import Table
 
 
 class StakeholdersSection(Section):
     def compose(self) -> ComposeResult:
         yield Static(id="stakeholders-summary", classes="section-summary")
-        yield DataTable(id="stakeholder-table", cursor_type="row", zebra_stripes=True)
+        yield Table(id="stakeholder-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="stakeholder-detail", classes="detail")
 
     def load(self) -> None:
