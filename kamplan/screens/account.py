@@ -5,15 +5,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Static
 
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets import format as fmt
+from kamplan.widgets.clickline import ClickLine
 from kamplan.widgets.guard import guarded
+from kamplan.widgets.keybar import KeyBar
 from kamplan.widgets.sections.assessment import AssessmentSection
 from kamplan.widgets.sections.base import Section
 from kamplan.widgets.sections.plan import PlanSection
@@ -33,6 +35,7 @@ SECTIONS: list[tuple[str, str, type[Section]]] = [
 
 
 SECTION_TYPES = {sid: section for sid, _, section in SECTIONS}
+ACTIVE = "bold $block-cursor-foreground on $block-cursor-background"
 
 
 class AccountScreen(KamplanScreen):
@@ -47,19 +50,30 @@ class AccountScreen(KamplanScreen):
     def __init__(self, account_id: int, section: str = "profile") -> None:
         super().__init__()
         self.account_id = account_id
-        self.initial_section = section
+        self.active_section = section
         self.currency = ""
         self._mounting: dict[str, asyncio.Future[Section]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="account-header")
-        with TabbedContent(initial=self.initial_section, id="sections"):
-            for n, (sid, label, section) in enumerate(SECTIONS, 1):
-                with TabPane(f"{n} {label}", id=sid):
-                    # Only the first section is built now; the others when first visited (fast open).
-                    if sid == self.initial_section:
-                        yield section(self.account_id, id=f"section-{sid}")
-        yield Footer()
+        yield ClickLine(id="section-bar")
+        # Only the first section is built now; the others when first visited (fast open). A plain
+        # switcher and one line of section names: Textual's TabbedContent animated its underline and
+        # restyled every tab on each switch.
+        with ContentSwitcher(initial=f"section-{self.active_section}", id="sections"):
+            yield SECTION_TYPES[self.active_section](self.account_id, id=f"section-{self.active_section}")
+        yield KeyBar()
+
+    def _show_section_bar(self) -> None:
+        self.query_one("#section-bar", ClickLine).show(
+            [
+                (
+                    Content.from_markup(f"[{ACTIVE if sid == self.active_section else 'dim'}] {n} {label} "),
+                    f"screen.section('{sid}')",
+                )
+                for n, (sid, label, _) in enumerate(SECTIONS, 1)
+            ]
+        )
 
     @contextmanager
     def _unless_closed(self) -> Iterator[None]:
@@ -73,8 +87,9 @@ class AccountScreen(KamplanScreen):
 
     async def on_mount(self) -> None:
         self.refresh_header()
+        self._show_section_bar()
         with self._unless_closed():
-            await self._activate(self.initial_section)
+            await self._activate(self.active_section)
 
     @guarded
     def refresh_header(self) -> None:
@@ -100,18 +115,19 @@ class AccountScreen(KamplanScreen):
         return self.query_one(f"#section-{section_id}", Section)
 
     async def _built(self, section_id: str) -> Section:
-        """The section, mounted into its tab on first use. A number key and the tab's own activation
-        both ask for it: the second waits for the first one's mount instead of finding it half-built."""
+        """The section, mounted on first use. Two quick keys may both ask for it: the second waits for
+        the first one's mount instead of finding it half-built."""
         if section_id not in self._mounting:
             found = self.query(f"#section-{section_id}")
             if found:
                 return found.first(Section)
             section = SECTION_TYPES[section_id](self.account_id, id=f"section-{section_id}")
-            self._mounting[section_id] = asyncio.ensure_future(self._mount_into(section_id, section))
+            section.display = False  # the switcher shows it
+            self._mounting[section_id] = asyncio.ensure_future(self._mount_into(section))
         return await asyncio.shield(self._mounting[section_id])
 
-    async def _mount_into(self, section_id: str, section: Section) -> Section:
-        await self.query_one(f"TabPane#{section_id}", TabPane).mount(section)
+    async def _mount_into(self, section: Section) -> Section:
+        await self.query_one("#sections", ContentSwitcher).mount(section)
         return section
 
     @guarded
@@ -120,19 +136,13 @@ class AccountScreen(KamplanScreen):
         section.ensure_loaded()
         section.focus_first()
 
-    @on(TabbedContent.TabActivated)
-    async def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        with self._unless_closed():
-            if event.pane.id:
-                (await self._built(event.pane.id)).ensure_loaded()
-
     async def action_section(self, section_id: str) -> None:
         with self._unless_closed():
-            try:
-                self.query_one(TabbedContent).active = section_id
-            except ValueError:  # a key typed ahead, before the tabs were mounted: once they are, go
-                self.call_after_refresh(self.action_section, section_id)
-                return
+            section = await self._built(section_id)
+            if self.active_section != section_id or not section.display:
+                self.active_section = section_id
+                self.query_one("#sections", ContentSwitcher).current = section.id
+                self._show_section_bar()
             await self._activate(section_id)
 
     async def show_person(self, person_id: int) -> None:

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from kamplan.errors import KamplanError
@@ -17,6 +17,7 @@ from kamplan.store.summary import AccountSummary
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
+from kamplan.widgets.keybar import KeyBar
 from kamplan.widgets.table import Table
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ class PortfolioScreen(KamplanScreen):
             yield Table(id="accounts", cursor_type="row", zebra_stripes=True)
             yield Static(id="account-detail")
             yield Static(WELCOME, id="welcome")
-        yield Footer()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows. Back from help or an account where nothing was saved,

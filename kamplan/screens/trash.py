@@ -2,11 +2,12 @@
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets.dialogs import ConfirmDialog
 from kamplan.widgets.guard import attempt, guarded
+from kamplan.widgets.keybar import KeyBar
 from kamplan.widgets.table import Table
 
 
@@ -21,7 +22,7 @@ class TrashScreen(KamplanScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="trash-note")
         yield Table(id="trash", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

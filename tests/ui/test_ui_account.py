@@ -1,7 +1,7 @@
 """The account screen, driven by keys: the six sections, editing the profile, and the SWOT lists."""
 
 from sqlalchemy.engine import Engine
-from textual.widgets import DataTable, Input, Label, TabbedContent, TextArea
+from textual.widgets import DataTable, Input, Label, TextArea
 from ui_support import (
     account_in_db,
     cursor_key,
@@ -58,42 +58,41 @@ async def test_number_keys_switch_sections_and_show_the_demo(ui_demo_engine: Eng
     app = make_ui_app(ui_demo_engine)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_demo(pilot)
-        tabs = screen.query_one("#sections", TabbedContent)
-        assert tabs.active == "profile"
+        assert screen.active_section == "profile"
         assert app.focused is fields(app)
         assert cursor_key(fields(app)) == "industry"
 
         await pilot.press("2")
-        assert tabs.active == "stakeholders"
+        assert screen.active_section == "stakeholders"
         people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
         assert people.row_count == 16
         assert "16 people" in shown(screen.query_one("#stakeholders-summary"))
         assert app.focused is people
 
         await pilot.press("3")
-        assert tabs.active == "plan"
+        assert screen.active_section == "plan"
         assert screen.query_one("#opportunities", DataTable).row_count > 0
         assert screen.query_one("#activities", DataTable).row_count > 0
 
         await pilot.press("4")
-        assert tabs.active == "qualification"
+        assert screen.active_section == "qualification"
         qualification = screen.section("qualification").query_one("#qualification-table", DataTable)
         assert qualification.row_count == 11  # ten questions and the score
         assert rows(qualification)[-1][0] == "Score"
         assert "if they voted today" in shown(screen.query_one("#votes"))
 
         await pilot.press("5")
-        assert tabs.active == "assessment"
+        assert screen.active_section == "assessment"
         assert "key development" in shown(screen.query_one("#assessment-summary"))
         assert screen.query_one("#attractiveness", DataTable).row_count > 0
 
         await pilot.press("6")
-        assert tabs.active == "reviews"
+        assert screen.active_section == "reviews"
         assert screen.section("reviews").query_one("#review-table", DataTable).row_count == 6
         assert "6 weekly reviews" in shown(screen.query_one("#reviews-summary"))
 
         await pilot.press("1")
-        assert tabs.active == "profile"
+        assert screen.active_section == "profile"
         assert app.focused is fields(app)
 
 

@@ -2,7 +2,7 @@
 
 from sqlalchemy.engine import Engine
 from textual.command import CommandPalette
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import DataTable
 from ui_support import (
     column,
     cursor_key,
@@ -76,7 +76,7 @@ async def test_palette_opens_an_account_by_name(ui_demo_engine: Engine, make_ui_
         screen = app.screen
         assert isinstance(screen, AccountScreen)
         assert screen.account_id == store_for(ui_demo_engine).live_accounts()[0][0]
-        assert screen.query_one("#sections", TabbedContent).active == "profile"
+        assert screen.active_section == "profile"
 
 
 async def test_palette_finds_a_stakeholder(ui_demo_engine: Engine, make_ui_app) -> None:
@@ -87,7 +87,7 @@ async def test_palette_finds_a_stakeholder(ui_demo_engine: Engine, make_ui_app) 
         screen = app.screen
         assert isinstance(screen, AccountScreen)
         assert screen.account_id == joost.account_id
-        assert screen.query_one("#sections", TabbedContent).active == "stakeholders"
+        assert screen.active_section == "stakeholders"
         people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
         assert cursor_key(people) == str(joost.id)
         assert column(people)[people.cursor_row] == "Joost Hermsen"
