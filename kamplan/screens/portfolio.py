@@ -221,12 +221,12 @@ class PortfolioScreen(KamplanScreen):
 
     @property
     def narrow(self) -> bool:
-        return self.size.width < NARROW
+        return self.app.size.width < NARROW  # the terminal's: known before this screen's first layout
 
     @property
     def layout_tier(self) -> int:
         """0 narrow, 1 wide, 2 full: which columns show and how much room the text gets."""
-        return 0 if self.narrow else 1 if self.size.width < FULL else 2
+        return 0 if self.narrow else 1 if self.app.size.width < FULL else 2
 
     def visible_columns(self) -> list[tuple[str, str, bool]]:
         return [c for c in COLUMNS if c[2] or not self.narrow]

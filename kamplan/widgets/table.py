@@ -2,11 +2,15 @@
 
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
+from textual.widgets._data_table import SegmentLines
 
 
 class Table(DataTable[Any]):
@@ -24,12 +28,90 @@ class Table(DataTable[Any]):
         event.prevent_default()
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._require_update_dimensions or self._updated_cells:
+            # DataTable measures new rows when idle, after a first render with every column too narrow:
+            # each new table was rendered twice. Measure them first.
+            self._measure_now()
         size = (self.size.width, self.virtual_size)
         if size != self._rendered_size:
             if self._rendered_size is not None:
                 self._update_count += 1  # rows were laid out for other widths: render them again
             self._rendered_size = size
         return super().render_lines(crop)
+
+    def _measure_now(self) -> None:
+        """What DataTable's idle handler does (it has no awaits), run before rendering."""
+        if self._updated_cells:
+            updated = self._updated_cells.copy()
+            self._updated_cells.clear()
+            self._update_column_widths(updated)
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        """A one-line Text cell, rendered straight to segments; DataTable sends each cell through
+        Rich's whole layout machinery (Styled, Padding, render_lines), which was most of the time every
+        table took to draw. Anything else goes the usual way. Cached under DataTable's own key."""
+        is_header = row_index == -1
+        row_key = self._header_row_key if is_header else self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None or self.fixed_rows or self.fixed_columns:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key = (
+            row_key,
+            column_key,
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cache = self._cell_render_cache
+        if key in cache:
+            return cache[key]
+        height = self.header_height if is_header else self.rows[row_key].height
+        cell = self._get_row_renderables(row_index)[1][column_index]
+        if height != 1 or not isinstance(cell, Text) or "\n" in cell.plain or "\t" in cell.plain:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        component_style, post_style = self._get_styles_to_render_cell(
+            is_header,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+        padding = self.cell_padding
+        inner = max(0, width - 2 * padding)
+        if cell.cell_len > inner:
+            cell = cell.copy()
+            cell.truncate(inner, overflow=cell.overflow or "fold")
+        if cell.style:  # a base style renders only as a span, which Rich's own path adds by joining
+            cell = Text().join([cell])
+        segments = [
+            Segment(" " * padding),
+            *cell.render(self.app.console, end=""),
+            Segment(" " * (inner - cell.cell_len + padding)),
+        ]
+        lines = [list(Segment.apply_style(segments, pre_style, post_style))]
+        cache[key] = lines
+        return lines
 
     def notify_style_update(self) -> None:
         theme = (self.app.theme, self.app.ansi_color)
