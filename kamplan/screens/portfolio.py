@@ -428,10 +428,9 @@ class PortfolioScreen(KamplanScreen):
     def action_sort(self) -> None:
         columns = self.visible_columns()
         self.sort_column = (self.sort_column + 1) % len(columns)
-        label, key, _ = columns[self.sort_column]
+        key = columns[self.sort_column][1]
         self.descending = key in DESCENDING_FIRST  # numbers read best high-to-low
-        self._fill(self.current_id())
-        self.notify(f"Sorted by {label.lower()} · S reverses", timeout=2)
+        self._fill(self.current_id())  # the ▲/▼ in the column's header says which
 
     @guarded
     def action_reverse(self) -> None:

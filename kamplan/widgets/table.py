@@ -4,13 +4,13 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Text, TextType
 from textual import events
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets._data_table import SegmentLines
+from textual.widgets._data_table import RowKey, SegmentLines
 
 
 class Table(DataTable[Any]):
@@ -22,6 +22,14 @@ class Table(DataTable[Any]):
 
     _rendered_size: tuple[int, Size] | None = None
     _rendered_theme: object = None
+
+    def add_row(
+        self, *cells: object, height: int | None = 1, key: str | None = None, label: TextType | None = None
+    ) -> RowKey:
+        """Text is shown as it is: DataTable would read a string as markup (slowly, and an account named
+        "[b]" would lose its brackets)."""
+        shown = (Text(cell) if isinstance(cell, str) else cell for cell in cells)
+        return super().add_row(*shown, height=height, key=key, label=label)
 
     def _on_resize(self, event: events.Resize) -> None:
         # Textual calls each class's handler in turn; this skips DataTable's (render_lines checks sizes).
