@@ -77,6 +77,20 @@ async def test_n_creates_an_account_and_opens_it(engine: Engine, make_ui_app) ->
         assert names(accounts_table(app)) == ["Acme Corp."]
 
 
+async def test_names_show_exactly_as_typed_brackets_included(engine: Engine, make_ui_app) -> None:
+    """Table cells are text, not markup: "[b]" must not vanish as a style tag."""
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "[b]Acme[/b]")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert names(accounts_table(app)) == ["[b]Acme[/b]"]
+        assert any("[b]Acme[/b]" in line for line in screen_lines(app))
+
+
 async def test_new_account_rejects_an_empty_or_taken_name(engine: Engine, make_ui_app) -> None:
     store_for(engine).create_account("Acme")
     app = make_ui_app(engine)
