@@ -13,7 +13,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from kamplan.errors import KamplanError
 from kamplan.planning import CapacityStatus
 from kamplan.screens.base import KamplanScreen
-from kamplan.store.summary import AccountSummary
+from kamplan.store.summary import AccountSummary, Portfolio
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
@@ -133,6 +133,8 @@ class PortfolioScreen(KamplanScreen):
         self._empty: bool | None = None
         self._built_narrow: int | None = None
         self._shown_fingerprint: object = None
+        self._shown_portfolio: Portfolio | None = None
+        self._filled_with: object = None  # what the table was last filled from (see _fill_key)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -180,6 +182,11 @@ class PortfolioScreen(KamplanScreen):
         portfolio = store.portfolio(
             settings.current_date(), settings.relationship_capacity, settings.key_account_limit
         )
+        if portfolio == self._shown_portfolio and self._filled_with == self._fill_key():
+            # An edit that changed nothing shown here (most edits in an account): keep the drawn table.
+            self._restore_cursor(select)
+            return
+        self._shown_portfolio = portfolio
         was_empty = self._empty
         self.summaries = portfolio.accounts
         self._empty = not self.summaries
@@ -231,6 +238,9 @@ class PortfolioScreen(KamplanScreen):
     def visible_columns(self) -> list[tuple[str, str, bool]]:
         return [c for c in COLUMNS if c[2] or not self.narrow]
 
+    def _fill_key(self) -> object:
+        return (tuple(self.summaries), self.layout_tier, self.sort_column, self.descending)
+
     def _fill(self, select: int | None) -> None:
         table = self.table
         table.clear(columns=True)
@@ -246,6 +256,7 @@ class PortfolioScreen(KamplanScreen):
             ordered.sort(key=lambda s: _sort_value(s, key)[0])
         for s in ordered:
             table.add_row(*self._cells(s, {c[1] for c in columns}), key=str(s.id))
+        self._filled_with = self._fill_key()
         self._restore_cursor(select)
 
     def _cells(self, s: AccountSummary, shown: set[str]) -> list[object]:
@@ -279,6 +290,7 @@ class PortfolioScreen(KamplanScreen):
     def _fill_archived(self, archived: "list[Account]", select: int | None) -> None:
         table = self.table
         table.clear(columns=True)
+        self._filled_with = self._shown_portfolio = None
         table.add_columns("Account", "Archived on")
         for account in archived:
             table.add_row(
