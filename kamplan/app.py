@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+    from textual.driver import Driver
 
 from kamplan.commands import AccountsProvider, StakeholdersProvider
 from kamplan.config import Settings
@@ -37,6 +38,14 @@ class KamplanApp(App[None]):
         super().__init__()
         self.settings = settings
         self.store = store
+
+    def get_driver_class(self) -> "type[Driver]":
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # the one for Linux and macOS, unless TEXTUAL_DRIVER says
+            from kamplan.driver import KamplanDriver
+
+            return KamplanDriver
+        return driver
 
     def on_mount(self) -> None:
         from kamplan.screens.portfolio import PortfolioScreen

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from kamplan.screens.account import AccountScreen
 
 
-class Section(VerticalScroll):
+class Section(VerticalScroll, can_focus=False):
     """Holds its account and the app's store itself: a dialog it opened may outlive its screen."""
 
     loaded = False
