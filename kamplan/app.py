@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 from kamplan.commands import AccountsProvider, StakeholdersProvider
 from kamplan.config import Settings
+from kamplan.screens.recent import RecentAccounts
 from kamplan.store.service import Store
 from kamplan.store.settings import LIMITS
 from kamplan.widgets.dialogs import EditDialog
@@ -38,6 +39,7 @@ class KamplanApp(App[None]):
         super().__init__()
         self.settings = settings
         self.store = store
+        self.recent_accounts = RecentAccounts(self)
 
     def get_driver_class(self) -> "type[Driver]":
         driver = super().get_driver_class()
@@ -63,7 +65,10 @@ class KamplanApp(App[None]):
         # Going to another account from an account screen replaces it, so Escape returns to the portfolio.
         while isinstance(self.screen, AccountScreen) or len(self.screen_stack) > 2:
             self.pop_screen()
-        screen = AccountScreen(account_id, "stakeholders" if person_id else "profile")
+        screen = self.recent_accounts.take(account_id)
+        if screen is None:
+            screen = AccountScreen(account_id, "stakeholders" if person_id else "profile")
+            self.recent_accounts.keep(screen)
         self.push_screen(screen)
         if person_id is not None:
             screen.call_after_refresh(screen.show_person, person_id)

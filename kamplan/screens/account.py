@@ -53,6 +53,7 @@ class AccountScreen(KamplanScreen):
         self.active_section = section
         self.currency = ""
         self._mounting: dict[str, asyncio.Future[Section]] = {}
+        self.left_at: object = None  # the plan's stamp when this screen was last left (RecentAccounts)
 
     def compose(self) -> ComposeResult:
         yield Static(id="account-header")
@@ -90,6 +91,9 @@ class AccountScreen(KamplanScreen):
         self._show_section_bar()
         with self._unless_closed():
             await self._activate(self.active_section)
+
+    def on_screen_suspend(self) -> None:
+        self.left_at = self.kamplan.recent_accounts.stamp()
 
     @guarded
     def refresh_header(self) -> None:

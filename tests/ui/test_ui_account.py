@@ -287,3 +287,33 @@ async def test_swot_enter_edits_the_item(ui_demo_engine: Engine, make_ui_app) ->
         await replace_input(pilot, "Prompt")
         await pilot.press("enter")
         assert strengths(ui_demo_engine, account_id) == ["Prompt", second, third]
+
+
+async def test_back_to_an_account_you_just_left_finds_it_where_you_were(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = await open_demo(pilot)
+        await pilot.press("3")
+        await pilot.press("escape")
+        await pilot.pause()
+        again = await open_demo(pilot)
+        assert again is first  # kept: nothing was written since
+        assert again.active_section == "plan"
+
+
+async def test_after_any_write_an_account_opens_fresh(ui_demo_engine: Engine, make_ui_app) -> None:
+    """A kept screen must never show stale data: a write anywhere (here a rename on the portfolio)
+    means the account is built again from the database."""
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = await open_demo(pilot)
+        await pilot.press("3", "escape")
+        await pilot.pause()
+        await pilot.press("r", "ctrl+u", *"Kestrelmoor Renamed", "enter")
+        await pilot.pause()
+        again = await open_demo(pilot)
+        assert again is not first
+        assert again.active_section == "profile"
+        assert shown(again.query_one("#account-header")).startswith("Kestrelmoor Renamed")
