@@ -78,6 +78,9 @@ def run(
         go_to(d, largest, sorted(names, key=str.casefold))
         for n in range(samples):
             account_round(d, largest, n)
+            write_from_the_portfolio(d)
+        for _ in range(samples):
+            reopen(d, largest)
         for n in range(samples):
             portfolio_help(d)
             palette_jump(d, names[(n * 7) % len(names)] if n else largest)
@@ -105,6 +108,25 @@ def portfolio_sort(d: Driver, samples: int) -> None:
 
 def _by_name(screen: Screen) -> bool:
     return any("Account ▲" in line and "Quadrant" in line for line in screen)
+
+
+def write_from_the_portfolio(d: Driver) -> None:
+    """k twice (key account off and on again): two writes, so the next open builds the account afresh
+    (kamplan keeps a screen you left only while nothing is written) and its sections' first visits
+    are first visits."""
+    for _ in range(2):
+        d.change(None, ["k"], screens.key_account_count, "the count of key accounts to change")
+
+
+def reopen(d: Driver, name: str) -> None:
+    """Enter on an account left a moment ago with nothing written since: the kept screen, then Escape."""
+    d.key(
+        "open account again, nothing written since (enter)",
+        ["Enter"],
+        lambda s: screens.account_header(s, name) and screens.shows(s, screens.SECTION_TEXT["1"][1]),
+        f"the account screen of {name!r}",
+    )
+    d.key(None, ["Escape"], lambda s: screens.shows(s, screens.PORTFOLIO_DETAIL), "the portfolio")
 
 
 def open_new_accounts(d: Driver, samples: int) -> None:
@@ -144,7 +166,7 @@ def account_round(d: Driver, name: str, n: int) -> None:
     """Open the account, visit every section (first visits load them), edit a profile field, help, back."""
     profile_text = screens.SECTION_TEXT["1"][1]
     d.key(
-        "open account again (enter, largest account)",
+        "open account (enter, largest account)",
         ["Enter"],
         lambda s: screens.account_header(s, name) and screens.shows(s, profile_text),
         f"the account screen of {name!r}",

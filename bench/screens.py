@@ -34,6 +34,11 @@ def detail_name(screen: Screen) -> str | None:
     return None
 
 
+def key_account_count(screen: Screen) -> str | None:
+    """The portfolio's health line, which counts the key accounts."""
+    return next((line for line in screen if "Key accounts" in line), None)
+
+
 def table_view(screen: Screen, rows: int = 12, width: int = 60) -> list[str] | None:
     """The portfolio table's header and first rows, left half only (toasts sit at the bottom right).
 

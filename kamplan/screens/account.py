@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -54,6 +55,7 @@ class AccountScreen(KamplanScreen):
         self.currency = ""
         self._mounting: dict[str, asyncio.Future[Section]] = {}
         self.left_at: object = None  # the plan's stamp when this screen was last left (RecentAccounts)
+        self._left_theme: object = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="account-header")
@@ -94,6 +96,17 @@ class AccountScreen(KamplanScreen):
 
     def on_screen_suspend(self) -> None:
         self.left_at = self.kamplan.recent_accounts.stamp()
+        self._left_theme = self._theme()
+
+    def _theme(self) -> object:
+        return (self.app.theme, self.app.ansi_color)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler. Textual restyles every widget of a screen pushed again:
+        # 70 ms for a kept account with all its sections built. Its styles can only be out of date if
+        # the theme changed while it was away.
+        if self.left_at is not None and self._left_theme == self._theme():
+            event.refresh_styles = False
 
     @guarded
     def refresh_header(self) -> None:

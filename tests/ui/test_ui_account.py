@@ -317,3 +317,23 @@ async def test_after_any_write_an_account_opens_fresh(ui_demo_engine: Engine, ma
         assert again is not first
         assert again.active_section == "profile"
         assert shown(again.query_one("#account-header")).startswith("Kestrelmoor Renamed")
+
+
+async def test_a_kept_account_takes_up_a_new_theme(ui_demo_engine: Engine, make_ui_app) -> None:
+    """A kept account screen, shown again without a full restyle, still wears a theme chosen meanwhile."""
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = await open_demo(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        dark = first.query_one("#account-header").rich_style
+        app.theme = "textual-light"
+        await pilot.pause()
+        again = await open_demo(pilot)
+        await pilot.pause()
+        assert again is first
+        header = again.query_one("#account-header")
+        assert header.rich_style != dark
+        app.update_styles(again)  # what a full restyle gives: nothing may change
+        await pilot.pause()
+        assert header.rich_style == again.query_one("#account-header").rich_style
