@@ -156,8 +156,8 @@ class PortfolioScreen(KamplanScreen):
 
     # Loading and showing
     @property
-    def table(self) -> DataTable[object]:
-        return self.query_one("#accounts", DataTable)
+    def table(self) -> Table:
+        return self.query_one("#accounts", Table)
 
     def current_id(self) -> int | None:
         table = self.table
@@ -247,17 +247,39 @@ class PortfolioScreen(KamplanScreen):
         self._built_narrow = self.layout_tier
         columns = self.visible_columns()
         self.sort_column = min(self.sort_column, len(columns) - 1)
-        key = columns[self.sort_column][1]
-        for index, (label, _, _) in enumerate(columns):
-            marker = (" ▼" if self.descending else " ▲") if index == self.sort_column else ""
-            table.add_column(label + marker, key=label)
-        ordered = sorted(self.summaries, key=lambda s: _sort_value(s, key), reverse=self.descending)
-        if self.descending:  # keep empty values last either way
-            ordered.sort(key=lambda s: _sort_value(s, key)[0])
-        for s in ordered:
+        for label, shown in self._labels(columns).items():
+            table.add_column(shown, key=label)
+        for s in self._ordered(columns):
             table.add_row(*self._cells(s, {c[1] for c in columns}), key=str(s.id))
         self._filled_with = self._fill_key()
         self._restore_cursor(select)
+
+    def _resort(self) -> None:
+        """The same rows in a new order: reordered in place, not added again (which measures and draws
+        every cell anew)."""
+        select = self.current_id()
+        columns = self.visible_columns()
+        if self._filled_with is None:  # the table shows something else: fill it
+            self._fill(select)
+            return
+        self.table.relabel(self._labels(columns))
+        self.table.show_in_order([str(s.id) for s in self._ordered(columns)])
+        self._filled_with = self._fill_key()
+        self._restore_cursor(select)
+
+    def _labels(self, columns: list[tuple[str, str, bool]]) -> dict[str, str]:
+        """Each column's header by its key; the sorted one is marked ▲ or ▼."""
+        return {
+            label: label + ((" ▼" if self.descending else " ▲") if index == self.sort_column else "")
+            for index, (label, _, _) in enumerate(columns)
+        }
+
+    def _ordered(self, columns: list[tuple[str, str, bool]]) -> list[AccountSummary]:
+        key = columns[self.sort_column][1]
+        ordered = sorted(self.summaries, key=lambda s: _sort_value(s, key), reverse=self.descending)
+        if self.descending:  # keep empty values last either way
+            ordered.sort(key=lambda s: _sort_value(s, key)[0])
+        return ordered
 
     def _cells(self, s: AccountSummary, shown: set[str]) -> list[object]:
         narrow = self.narrow
@@ -442,12 +464,12 @@ class PortfolioScreen(KamplanScreen):
         self.sort_column = (self.sort_column + 1) % len(columns)
         key = columns[self.sort_column][1]
         self.descending = key in DESCENDING_FIRST  # numbers read best high-to-low
-        self._fill(self.current_id())  # the ▲/▼ in the column's header says which
+        self._resort()  # the ▲/▼ in the column's header says which
 
     @guarded
     def action_reverse(self) -> None:
         self.descending = not self.descending
-        self._fill(self.current_id())
+        self._resort()
 
     def key_escape(self) -> None:
         if self.show_archived:

@@ -1,16 +1,19 @@
 """The one table widget kamplan uses: Textual's DataTable, keeping its rendered cells between visits."""
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text, TextType
 from textual import events
+from textual._two_way_dict import TwoWayDict
 from textual.geometry import Region, Size
+from textual.render import measure
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets._data_table import RowKey, SegmentLines
+from textual.widgets._data_table import ColumnKey, RowKey, SegmentLines
 
 
 class Table(DataTable[Any]):
@@ -30,6 +33,28 @@ class Table(DataTable[Any]):
         "[b]" would lose its brackets)."""
         shown = (Text(cell) if isinstance(cell, str) else cell for cell in cells)
         return super().add_row(*shown, height=height, key=key, label=label)
+
+    def show_in_order(self, keys: Sequence[str]) -> None:
+        """Show the rows in this order (every row's key, once): what DataTable.sort does, for an order
+        worked out elsewhere, without adding the rows again (which measures and draws every cell)."""
+        self._row_locations = TwoWayDict({RowKey(key): index for index, key in enumerate(keys)})
+        self._update_count += 1
+        self.refresh()
+
+    def relabel(self, labels: Mapping[str, str]) -> None:
+        """New headers for columns (by key); each column is as wide as its widest cell or header."""
+        for key, label in labels.items():
+            column = self.columns[ColumnKey(key)]
+            if column.label.plain == label:
+                continue
+            column.label = Text(label)
+            cells = (
+                cell.cell_len if isinstance(cell, Text) else measure(self.app.console, cell, 1)
+                for cell in self.get_column(key)
+            )
+            column.content_width = max([column.label.cell_len, *cells])
+        self._update_dimensions([])  # the virtual size, from the columns' widths
+        self._update_count += 1
 
     def _on_resize(self, event: events.Resize) -> None:
         # Textual calls each class's handler in turn; this skips DataTable's (render_lines checks sizes).

@@ -283,6 +283,24 @@ async def test_sort_wraps_around_at_80_columns(engine: Engine, make_ui_app) -> N
         assert names(table) == ["Alpha", "Bravo", "Charlie"]
 
 
+async def test_sorting_in_place_draws_what_a_fresh_table_would(engine: Engine, make_ui_app) -> None:
+    """Sorting reorders the rows and moves the ▲/▼ without building the table again; the screen must
+    show exactly what a table built from scratch in that order shows (column widths included)."""
+    store = store_for(engine)
+    for name in ("Charlie", "Alpha", "Bravo Brothers Holding"):
+        store.create_account(name)
+    app = make_ui_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "s", "S", "s")
+        await pilot.pause()
+        sorted_in_place = screen_lines(app)
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen)
+        screen._fill(screen.current_id())  # the reference: the same order, built anew
+        await pilot.pause()
+        assert screen_lines(app) == sorted_in_place
+
+
 async def test_wide_terminal_shows_every_column(ui_demo_engine: Engine, make_ui_app) -> None:
     app = make_ui_app(ui_demo_engine)
     async with app.run_test(size=(160, 48)):
