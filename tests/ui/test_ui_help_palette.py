@@ -104,3 +104,27 @@ async def test_palette_runs_a_command(ui_demo_engine: Engine, make_ui_app) -> No
         assert isinstance(app.screen, TrashScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, PortfolioScreen)
+
+
+async def test_palette_to_the_account_already_open_and_kept(ui_demo_engine: Engine, make_ui_app) -> None:
+    """The account on screen is also the kept one: going to it from the palette shows it again."""
+    joost = next(p for p in store_for(ui_demo_engine).people_directory() if p.name.startswith("Joost"))
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "escape")
+        await settle(pilot)
+        await pilot.press("enter")  # the kept screen
+        await settle(pilot)
+        kept = app.screen
+        assert isinstance(kept, AccountScreen)
+        await palette(pilot, "Kestrelmoor", "Go to account: Kestrelmoor Foods B.V.")
+        assert app.screen is kept
+        await palette(pilot, "Joost", "Go to stakeholder: Joost Hermsen")
+        screen = app.screen
+        assert isinstance(screen, AccountScreen)
+        assert screen.active_section == "stakeholders"
+        people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
+        assert cursor_key(people) == str(joost.id)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(app.screen_stack) == 2  # Escape goes back to the portfolio
