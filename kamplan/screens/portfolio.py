@@ -288,13 +288,13 @@ class PortfolioScreen(KamplanScreen):
         nxt = s.next_activity
         quadrant = fmt.quadrant(s.quadrant)
         cells: dict[str, object] = {
-            "name": ("★ " if s.key_account and narrow else "") + fmt.first_line(s.name, (14, 22, 30)[tier]),
+            "name": ("★ " if s.key_account and narrow else "") + fmt.first_line(s.name, (12, 22, 30)[tier]),
             "key_account": "★" if s.key_account else "",
             "quadrant": SHORT_QUADRANT.get(quadrant, quadrant) if narrow else quadrant,
             "attractiveness": fmt.score(s.attractiveness),
             "strength": fmt.score(s.strength),
             "relationship_index": fmt.integer(s.relationship_index),
-            "best_opportunity": fmt.first_line(s.best_opportunity or fmt.DASH, (10, 16, 28)[tier]),
+            "best_opportunity": fmt.first_line(s.best_opportunity or fmt.DASH, (8, 16, 28)[tier]),
             "best_verdict": fmt.verdict(s.best_verdict),
             "factored_pipeline": fmt.money(s.factored_pipeline, ""),
             "next_activity": (f"{nxt.date:%d %b}" + (f" {fmt.words(nxt.type)}" if full else ""))

@@ -332,6 +332,24 @@ async def test_narrow_terminal_drops_columns_and_fits(ui_demo_engine: Engine, ma
         assert not table.show_horizontal_scrollbar
 
 
+async def test_narrow_table_fits_with_a_scrollbar_whatever_the_sort(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    """Enough accounts for a vertical scrollbar, and each column in turn carrying the ▲/▼: at 80 columns
+    the table still fits, so nothing is hidden to the right."""
+    store = store_for(ui_demo_engine)
+    for n in range(30):
+        store.create_account(f"Northern Logistics Holding {n:02d}")
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = accounts_table(app)
+        for _ in range(2 * len(headers(table))):  # every column, ascending and descending
+            assert table.virtual_size.width <= table.scrollable_content_region.width, headers(table)
+            await pilot.press("S")
+            assert table.virtual_size.width <= table.scrollable_content_region.width, headers(table)
+            await pilot.press("s")
+
+
 async def test_resizing_switches_the_column_set(ui_demo_engine: Engine, make_ui_app) -> None:
     app = make_ui_app(ui_demo_engine)
     async with app.run_test(size=(160, 48)) as pilot:
