@@ -366,7 +366,7 @@ async def test_cells_are_drawn_in_full(ui_demo_engine: Engine, make_ui_app) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         line = next(line for line in screen_lines(app) if line.strip().startswith("★ Kestrel"))
-        for text in ("★ Kestrelmoor F…", "key dev", "Renew rea…", "too close", "6.43m", "04 Mar"):
+        for text in ("★ Kestrelmoor…", "key dev", "Renew r…", "too close", "6.43m", "04 Mar"):
             assert text in line, line
 
 
