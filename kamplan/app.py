@@ -1,5 +1,6 @@
 """The Textual app. It is handed its settings and database engine; it opens nothing itself."""
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
@@ -57,7 +58,10 @@ class KamplanApp(App[None]):
 
     def on_ready(self) -> None:
         # The first screen is up: now load the database libraries the next keys will need.
-        self.store.warm_up(_preload_screens)
+        # Then freeze what is loaded by now (modules, classes, the first screen): it lives as long as
+        # the app, and the collector's full passes walked it all, 100-180 ms that stalled a key.
+        # Not in tests: there, one process runs many apps, and frozen objects are never freed.
+        self.store.warm_up(_preload_screens, *([] if self.is_headless else [gc.freeze]))
 
     def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
         from kamplan.screens.account import AccountScreen
