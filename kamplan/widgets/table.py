@@ -21,7 +21,11 @@ class Table(DataTable[Any]):
     resized or its styles are updated, and both happen on every visit to a section: its tables are
     hidden and shown again, and focus moves into them. A rendered row depends only on the width, the
     column widths (which show in the virtual size), the theme, and the pseudo-classes (focus), which
-    the caches already key on; so only a change in the first three has the cells rendered again."""
+    the caches already key on; so only a change in the first three has the cells rendered again.
+
+    It also measures new rows before its first render, draws one-line text cells directly, and can
+    reorder and relabel its rows in place. Much of this reaches into DataTable's internals (Textual is
+    pinned below 9); the snapshot and table tests show when an upgrade moves them."""
 
     _rendered_size: tuple[int, Size] | None = None
     _rendered_theme: object = None
