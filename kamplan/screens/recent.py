@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from kamplan.screens.account import AccountScreen
 
 KEEP = 4  # a weekly session moves between a handful of accounts
+REMOVE_AFTER = 1.0  # seconds
 
 
 class RecentAccounts:
@@ -48,4 +49,6 @@ class RecentAccounts:
         del self.screens[account_id]
         self.app.uninstall_screen(kept[0])
         if kept[1].is_attached:
-            kept[1].remove()
+            # Removing a screen with all its sections built takes a while (50 ms and more): not now,
+            # while the account that replaces it is being drawn.
+            self.app.set_timer(REMOVE_AFTER, kept[1].remove)

@@ -30,6 +30,10 @@ class Table(DataTable[Any]):
     _rendered_size: tuple[int, Size] | None = None
     _rendered_theme: object = None
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._row_styles: dict[object, Style] = {}
+
     def add_row(
         self, *cells: object, height: int | None = 1, key: str | None = None, label: TextType | None = None
     ) -> RowKey:
@@ -150,7 +154,18 @@ class Table(DataTable[Any]):
         cache[key] = lines
         return lines
 
+    def _get_row_style(self, row_index: int, base_style: Style) -> Style:
+        # Asked for every line drawn, and each answer walks the styles of every ancestor; the answer
+        # changes only with the row's kind, the pseudo-classes and the styles (cleared on any update).
+        kind = -1 if row_index == -1 else row_index % 2
+        key = (kind, base_style, self._pseudo_class_state, self.fixed_rows, self.zebra_stripes)
+        style = self._row_styles.get(key)
+        if style is None or row_index < self.fixed_rows:
+            style = self._row_styles[key] = super()._get_row_style(row_index, base_style)
+        return style
+
     def notify_style_update(self) -> None:
+        self._row_styles.clear()
         theme = (self.app.theme, self.app.ansi_color)
         if theme != self._rendered_theme:
             self._rendered_theme = theme
