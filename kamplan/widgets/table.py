@@ -90,7 +90,29 @@ class Table(DataTable[Any]):
             self._require_update_dimensions = False
             new_rows = self._new_rows.copy()
             self._new_rows.clear()
-            self._update_dimensions(new_rows)
+            if all(self._widen_columns_for(key) for key in new_rows):
+                self._update_dimensions([])  # only the virtual size, from the columns' widths
+            else:
+                self._update_dimensions(new_rows)
+
+    def _widen_columns_for(self, row_key: RowKey) -> bool:
+        """Widen the columns for a new one-line row of one-line Text cells (its width is its length;
+        Rich's measure splits every cell into words); False for any other row, left to DataTable."""
+        row = self.rows.get(row_key)
+        if row is None:
+            return True  # removed before it was measured
+        cells = self._data[row_key]
+        if row.auto_height or row.height != 1 or row.label is not None:
+            return False
+        widths = {}
+        for key, cell in cells.items():
+            if not isinstance(cell, Text) or "\n" in cell.plain or "\t" in cell.plain:
+                return False
+            widths[key] = cell.cell_len
+        for key, width in widths.items():
+            column = self.columns[key]
+            column.content_width = max(column.content_width, width)
+        return True
 
     def _render_cell(
         self,
