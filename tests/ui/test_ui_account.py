@@ -141,6 +141,21 @@ async def test_fill_in_an_empty_text_field(engine: Engine, make_ui_app) -> None:
         assert field_value(app, "strategy") == "Grow"
 
 
+async def test_emptying_a_field_saves_and_shows_it_empty(ui_demo_engine: Engine, make_ui_app) -> None:
+    """Saving an empty value stores None: the screen must show it, not take it for a cancel."""
+    account_id = demo_id(ui_demo_engine)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo(pilot)
+        assert field_value(app, "computed:share_of_wallet") == "24.2 %"
+        await move_to_row(pilot, fields(app), "wallet")
+        await pilot.press("enter")
+        await pilot.press("home", "ctrl+k", "enter")
+        assert isinstance(app.screen, AccountScreen)
+        assert account_in_db(ui_demo_engine, account_id).wallet is None
+        assert field_value(app, "computed:share_of_wallet") != "24.2 %"  # the screen was redrawn
+
+
 async def test_money_field_takes_shorthand_and_rejects_words(ui_demo_engine: Engine, make_ui_app) -> None:
     account_id = demo_id(ui_demo_engine)
     app = make_ui_app(ui_demo_engine)

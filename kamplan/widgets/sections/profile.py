@@ -223,7 +223,8 @@ class ProfileSection(Section):
             value = f"{value:,.0f}"
 
         def save(text: str) -> object:
-            return self.store.update_account_field(self.account_id, spec.name, text)
+            # In a tuple: a field saved empty stores None, which must not read as a cancel.
+            return (self.store.update_account_field(self.account_id, spec.name, text),)
 
         self.app.push_screen(
             EditDialog(
@@ -233,7 +234,7 @@ class ProfileSection(Section):
                 multiline=spec.multiline,
                 hint=spec.hint,
             ),
-            lambda result: self._after_edit(spec.name),
+            lambda saved: None if saved is None else self._after_edit(spec.name),  # None: cancelled
         )
 
     @guarded
