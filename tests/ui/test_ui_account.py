@@ -17,6 +17,7 @@ from ui_support import (
 
 from kamplan.models.enums import SwotKind
 from kamplan.screens.account import AccountScreen
+from kamplan.screens.help import HelpScreen
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 
@@ -352,3 +353,20 @@ async def test_a_kept_account_takes_up_a_new_theme(ui_demo_engine: Engine, make_
         app.update_styles(again)  # what a full restyle gives: nothing may change
         await pilot.pause()
         assert header.rich_style == again.query_one("#account-header").rich_style
+
+
+async def test_clicks_on_the_section_bar_and_the_key_bar(ui_demo_engine: Engine, make_ui_app) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        bar = screen.query_one("#section-bar")
+        at = shown(bar).index("3 Plan")
+        await pilot.click("#section-bar", offset=(at + 2, 0))
+        await pilot.pause()
+        assert screen.active_section == "plan"
+
+        keys = screen.query_one("#keybar")
+        at = shown(keys).index("Help")
+        await pilot.click("#keybar", offset=(at, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
