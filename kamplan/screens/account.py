@@ -64,7 +64,7 @@ class AccountScreen(KamplanScreen):
         # switcher and one line of section names: Textual's TabbedContent animated its underline and
         # restyled every tab on each switch.
         with ContentSwitcher(initial=f"section-{self.active_section}", id="sections"):
-            yield SECTION_TYPES[self.active_section](self.account_id, id=f"section-{self.active_section}")
+            yield self._new_section(self.active_section)
         yield KeyBar()
 
     def _show_section_bar(self) -> None:
@@ -131,6 +131,9 @@ class AccountScreen(KamplanScreen):
     def section(self, section_id: str) -> Section:
         return self.query_one(f"#section-{section_id}", Section)
 
+    def _new_section(self, section_id: str) -> Section:
+        return SECTION_TYPES[section_id](self.account_id, id=f"section-{section_id}")
+
     async def _built(self, section_id: str) -> Section:
         """The section, mounted on first use. Two quick keys may both ask for it: the second waits for
         the first one's mount instead of finding it half-built."""
@@ -138,7 +141,7 @@ class AccountScreen(KamplanScreen):
             found = self.query(f"#section-{section_id}")
             if found:
                 return found.first(Section)
-            section = SECTION_TYPES[section_id](self.account_id, id=f"section-{section_id}")
+            section = self._new_section(section_id)
             section.display = False  # the switcher shows it
             self._mounting[section_id] = asyncio.ensure_future(self._mount_into(section))
         return await asyncio.shield(self._mounting[section_id])

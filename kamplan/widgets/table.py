@@ -179,10 +179,11 @@ class Table(DataTable[Any]):
     def _get_row_style(self, row_index: int, base_style: Style) -> Style:
         # Asked for every line drawn, and each answer walks the styles of every ancestor; the answer
         # changes only with the row's kind, the pseudo-classes and the styles (cleared on any update).
-        kind = -1 if row_index == -1 else row_index % 2
-        key = (kind, base_style, self._pseudo_class_state, self.fixed_rows, self.zebra_stripes)
+        if self.fixed_rows or not self.zebra_stripes:
+            return super()._get_row_style(row_index, base_style)
+        key = (-1 if row_index == -1 else row_index % 2, base_style, self._pseudo_class_state)
         style = self._row_styles.get(key)
-        if style is None or row_index < self.fixed_rows:
+        if style is None:
             style = self._row_styles[key] = super()._get_row_style(row_index, base_style)
         return style
 
