@@ -31,15 +31,11 @@ def in_process(db: Path, account: str, document: Path, out: Path, runs: int) -> 
     from kamplan.interchange.plan_json import export_plan, import_plan, parse_plan
     from kamplan.store.engine import open_engine
 
-    engine = open_engine(db)
-    try:
-        exports = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            text = export_plan(engine, account, date.today())
-            exports.append(time.perf_counter() - started)
-    finally:
-        engine.dispose()
+    exports = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        text = export_plan(db, account, date.today())
+        exports.append(time.perf_counter() - started)
     document.write_text(text, encoding="utf-8")
     imports = []
     for n in range(runs):

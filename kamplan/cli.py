@@ -109,20 +109,28 @@ def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-def cmd_accounts(args: argparse.Namespace, db_path: Path) -> int:
-    from kamplan.store.accounts import list_accounts
-    from kamplan.store.engine import reading
+def _ready(db_path: Path) -> Path:
+    """Create or upgrade the database if it needs it (only then are SQLAlchemy and Alembic loaded), so
+    the plain sqlite3 reads can follow."""
+    from kamplan.store.version import is_current
 
-    with reading(_engine(db_path)) as session:
-        for account in list_accounts(session):
-            print(account.name)
+    if not is_current(db_path):
+        _engine(db_path).dispose()
+    return db_path
+
+
+def cmd_accounts(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.store.service import Store
+
+    for _, name in Store(_ready(db_path)).live_accounts():
+        print(name)
     return 0
 
 
 def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     from kamplan.interchange.export import export_account
 
-    text = export_account(_engine(db_path), args.account, args.format, args.as_of or date.today())
+    text = export_account(_ready(db_path), args.account, args.format, args.as_of or date.today())
     if args.output:
         from kamplan.interchange.files import write_text_file
 

@@ -7,6 +7,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kamplan.enums import (
+    ActivityStatus,
+    ActivityType,
+    Answer,
+    Confidence,
+    OpportunityKind,
+    OpportunityStatus,
+    RelationshipLevel,
+    Role,
+    SwotKind,
+    WhitespaceStatus,
+)
 from kamplan.interchange.fields import (
     CriterionScore,
     Currency,
@@ -25,18 +37,6 @@ from kamplan.interchange.fields import (
     Text,
     Threat,
     Weight,
-)
-from kamplan.models.enums import (
-    ActivityStatus,
-    ActivityType,
-    Answer,
-    Confidence,
-    OpportunityKind,
-    OpportunityStatus,
-    RelationshipLevel,
-    Role,
-    SwotKind,
-    WhitespaceStatus,
 )
 from kamplan.planning.qualification import QUESTION_KEYS
 

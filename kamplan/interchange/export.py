@@ -1,31 +1,38 @@
 """`kamplan export`: one account in any of the formats the command line offers."""
 
+import json
 from datetime import date
+from pathlib import Path
 
-from sqlalchemy.engine import Engine
-
+from kamplan.interchange.document import PlanDocument
 from kamplan.interchange.read_plan import read_plan
-from kamplan.store.accounts import find_account
-from kamplan.store.engine import reading
+from kamplan.store import plain
+from kamplan.store.lookup import find_account_id
 
 FORMATS = ("json", "md", "html", "csv", "ics")
 
 
-def export_account(engine: Engine, account: str, fmt: str, as_of: date) -> str:
-    with reading(engine) as session:
-        found = find_account(session, account)
-        assert found.id is not None
+def plan_json_text(doc: PlanDocument, as_of: date) -> str:
+    """The document as `kamplan import` reads it, with the derived measures as of `as_of`."""
+    from kamplan.interchange.derived import derive
+
+    data = doc.model_dump(mode="json", exclude={"derived"})
+    data["derived"] = derive(doc, as_of)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_account(db_path: Path, account: str, fmt: str, as_of: date) -> str:
+    """The account's plan as a document. The database must be at the current schema (open_engine or
+    version.is_current says so)."""
+    with plain.connection(db_path) as conn:
+        account_id = find_account_id(conn, account)
         if fmt == "ics":
             from kamplan.interchange.calendar_ics import planned_ics
 
-            return planned_ics(session, found)
-        doc = read_plan(session, found.id)
+            return planned_ics(conn, account_id)
+        doc = read_plan(conn, account_id)
     if fmt == "json":
-        import json
-
-        from kamplan.interchange.plan_json import plan_dict
-
-        return json.dumps(plan_dict(doc, as_of), ensure_ascii=False, indent=2) + "\n"
+        return plan_json_text(doc, as_of)
     if fmt == "csv":
         from kamplan.interchange.activities_csv import activities_csv
 

@@ -2,13 +2,13 @@
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.engine import Engine
 
 from kamplan.errors import KamplanError, ValidationFailed
-from kamplan.interchange.derived import derive
 from kamplan.interchange.document import PlanDocument
 from kamplan.interchange.errors import problems
 from kamplan.interchange.references import reference_problems
@@ -17,16 +17,10 @@ from kamplan.store.accounts import delete_account, name_taken
 from kamplan.store.engine import unit_of_work
 
 
-def plan_dict(doc: PlanDocument, as_of: date) -> dict[str, Any]:
-    data = doc.model_dump(mode="json", exclude={"derived"})
-    data["derived"] = derive(doc, as_of)
-    return data
-
-
-def export_plan(engine: Engine, account: str, as_of: date) -> str:
+def export_plan(db_path: Path, account: str, as_of: date) -> str:
     from kamplan.interchange.export import export_account
 
-    return export_account(engine, account, "json", as_of)
+    return export_account(db_path, account, "json", as_of)
 
 
 def _no_constants(name: str) -> None:
@@ -95,4 +89,4 @@ def import_text(engine: Engine, text: str, **options: Any) -> str:
     return import_plan(engine, parse_plan(text), **options)
 
 
-__all__ = ["export_plan", "import_plan", "import_text", "parse_plan", "plan_dict"]
+__all__ = ["export_plan", "import_plan", "import_text", "parse_plan"]

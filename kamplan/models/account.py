@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from kamplan.enums import SwotKind
 from kamplan.models.base import enum_column, fk
-from kamplan.models.enums import SwotKind
 
 PROFILE_FIELDS = (
     "strategy",

@@ -5,8 +5,8 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from kamplan.enums import ActivityStatus, ActivityType
 from kamplan.models.base import enum_column, fk
-from kamplan.models.enums import ActivityStatus, ActivityType
 
 
 class Activity(SQLModel, table=True):

@@ -5,8 +5,8 @@ from datetime import date
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from kamplan.enums import Confidence, RelationshipLevel, Role
 from kamplan.models.base import enum_column, fk
-from kamplan.models.enums import Confidence, RelationshipLevel, Role
 
 
 class Stakeholder(SQLModel, table=True):

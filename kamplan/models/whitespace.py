@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from kamplan.enums import WhitespaceStatus
 from kamplan.models.base import enum_column, fk
-from kamplan.models.enums import WhitespaceStatus
 
 
 class Offering(SQLModel, table=True):

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from kamplan import models as m
 from kamplan import planning
-from kamplan.models.enums import ActivityStatus, CriterionDimension
+from kamplan.enums import ActivityStatus, CriterionDimension
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from kamplan.errors import KamplanError, NotFoundError
 from kamplan.models import Account
+from kamplan.store.lookup import same_name
 
 
 def live() -> sa.ColumnElement[bool]:
@@ -35,28 +36,10 @@ def list_trash(session: Session) -> list[Account]:
 
 
 def name_taken(session: Session, name: str, *, except_id: int | None = None) -> Account | None:
-    """The account already called `name`, in any case.
-
-    Compared in Python: SQLite's lower() folds only A–Z, so "Øresund" would not find "øresund" (nor even
-    itself, against Python's lower()). Python's casefold is the stricter rule, so an account it lets through
-    never trips the database's lower(name) unique index. A user has tens of accounts, not millions.
-    """
-    wanted = name.strip().casefold()
-    for account_id, existing in session.execute(sa.select(Account.id, Account.name).order_by(Account.id)):
-        if account_id != except_id and existing.casefold() == wanted:
-            return session.get(Account, account_id)
-    return None
-
-
-def find_account(session: Session, name_or_id: str) -> Account:
-    """An account by name (case-insensitive) or id; archived ones too, not those in the trash."""
-    text = name_or_id.strip()
-    account = name_taken(session, text)
-    if account is None and text.isdigit():
-        account = session.get(Account, int(text))
-    if account is None or account.deleted_at is not None:
-        raise NotFoundError(f"no account named {name_or_id!r}; `kamplan accounts` lists them")
-    return account
+    """The account already called `name`, in any case (the rule is lookup.same_name)."""
+    rows = session.execute(sa.select(Account.id, Account.name).order_by(Account.id)).all()
+    found = same_name(rows, name, except_id=except_id)
+    return None if found is None else session.get(Account, found)
 
 
 def create_account(session: Session, name: str, **fields: object) -> Account:

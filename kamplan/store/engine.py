@@ -12,9 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from kamplan.errors import DatabaseError
+from kamplan.store.plain import BUSY_TIMEOUT_SECONDS, describe_sqlite_error
 from kamplan.store.version import SQLITE_MAGIC
-
-BUSY_TIMEOUT_SECONDS = 5
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -88,20 +87,6 @@ def open_engine(path: Path | None, *, migrate: bool = True) -> Engine:
         engine.dispose()
         raise DatabaseError(f"cannot open {path}: {describe_sqlite_error(error)}") from error
     return engine
-
-
-def describe_sqlite_error(error: BaseException) -> str:
-    original = getattr(error, "orig", None) or error
-    text = str(original).strip()
-    if "file is not a database" in text or "malformed" in text:
-        return "the file is damaged or is not a kamplan database"
-    if "locked" in text or "busy" in text:
-        return "the plan is busy in another kamplan window; try again in a moment"
-    if "readonly" in text or "read-only" in text:
-        return "the file or its folder is read-only"
-    if "disk is full" in text or "disk I/O" in text:
-        return "the disk is full or failing"
-    return text.splitlines()[0] if text else type(original).__name__
 
 
 @contextmanager

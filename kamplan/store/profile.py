@@ -3,9 +3,9 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from kamplan.enums import SwotKind
 from kamplan.errors import NotFoundError
 from kamplan.models import ECONOMIC_FIELDS, PROFILE_FIELDS, SEGMENTATION_FIELDS, Account, SwotItem
-from kamplan.models.enums import SwotKind
 
 EDITABLE_FIELDS = (
     *PROFILE_FIELDS,

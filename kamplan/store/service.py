@@ -7,22 +7,22 @@ sqlite3. Heavy modules are therefore imported inside the methods that need them.
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kamplan.config import Settings
-from kamplan.store import summary
+from kamplan.store import plain, summary
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
     from kamplan import models as m
-    from kamplan.models.enums import SwotKind
+    from kamplan.enums import SwotKind
     from kamplan.store import account_view
 
 T = TypeVar("T")
@@ -88,16 +88,8 @@ class Store:
 
         threading.Thread(target=work, name="kamplan-warm-up", daemon=True).start()
 
-    @contextmanager
-    def _plain(self) -> Iterator[sqlite3.Connection]:
-        try:
-            conn = sqlite3.connect(self.db_path, timeout=5)
-            try:
-                yield conn
-            finally:
-                conn.close()
-        except sqlite3.Error as error:
-            raise _database_error(error, writing=False) from error
+    def _plain(self) -> "AbstractContextManager[sqlite3.Connection]":
+        return plain.connection(self.db_path)
 
     def read(self, query: "Callable[[Session], T]") -> T:
         from sqlalchemy.exc import SQLAlchemyError
@@ -108,7 +100,7 @@ class Store:
             with reading(self.engine) as session:
                 return query(session)
         except SQLAlchemyError as error:
-            raise _database_error(error, writing=False) from error
+            raise plain.database_error(error, writing=False) from error
 
     def write(self, change: "Callable[[Session], T]") -> T:
         """One transaction: all of `change` is saved, or (on any error) none of it."""
@@ -120,7 +112,7 @@ class Store:
             with unit_of_work(self.engine) as session:
                 return change(session)
         except SQLAlchemyError as error:
-            raise _database_error(error, writing=True) from error
+            raise plain.database_error(error, writing=True) from error
         finally:
             self.revision += 1
 
@@ -287,14 +279,6 @@ class Store:
                 " JOIN account a ON a.id = s.account_id WHERE a.archived_at IS NULL AND a.deleted_at IS NULL"
             ).fetchall()
         return sorted((PersonHit(*row) for row in rows), key=lambda p: p.name.casefold())
-
-
-def _database_error(error: Exception, *, writing: bool) -> Exception:
-    from kamplan.errors import DatabaseError
-    from kamplan.store.engine import describe_sqlite_error
-
-    prefix = "nothing was saved" if writing else "could not read the plan"
-    return DatabaseError(f"{prefix}: {describe_sqlite_error(error)}")
 
 
 def _line(text: str) -> str:

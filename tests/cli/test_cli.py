@@ -130,6 +130,34 @@ def test_export_with_a_bad_as_of_date_is_bad_usage(
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["accounts"],
+        ["export", DEMO],
+        ["export", DEMO, "--format", "html"],
+        ["export", "1", "--format", "ics"],
+    ],
+)
+def test_reading_commands_do_not_load_sqlalchemy_on_a_current_database(
+    demo_db: Path, command: list[str]
+) -> None:
+    # Importing SQLAlchemy and SQLModel takes longer than exporting the largest plan: `kamplan export`
+    # reads through sqlite3, so a user waits for the document, not for libraries.
+    probe = (
+        "import sys; from kamplan.cli import main; code = main(sys.argv[1:]);"
+        " heavy = {'sqlalchemy', 'sqlmodel', 'alembic', 'textual'};"
+        " print(code, sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--db", str(demo_db), *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stderr
+
+
 def test_export_of_an_unknown_account_is_one_line(demo_db: Path) -> None:
     result = run("--db", demo_db, "export", "Initech")
     line = assert_user_error(result.returncode, result.stderr)

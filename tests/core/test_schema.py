@@ -19,7 +19,7 @@ from sqlmodel import SQLModel
 import kamplan.models  # noqa: F401  (registers every table on the metadata)
 from kamplan.errors import DatabaseError
 from kamplan.store import schema
-from kamplan.store.accounts import delete_account, find_account
+from kamplan.store.accounts import delete_account, name_taken
 from kamplan.store.backup import backup_beside
 from kamplan.store.engine import open_engine, unit_of_work
 from kamplan.store.schema import SCHEMA_HEAD, alembic_config, current_version
@@ -206,7 +206,9 @@ def test_deleting_an_account_removes_everything_that_belongs_to_it(demo_engine: 
     assert all(count(demo_engine, f"SELECT count(*) FROM {table}") > 0 for table in owned)
     offerings = count(demo_engine, "SELECT count(*) FROM offering")
     with unit_of_work(demo_engine) as session:
-        delete_account(session, find_account(session, DEMO).id)  # type: ignore[arg-type]
+        demo = name_taken(session, DEMO)
+        assert demo is not None and demo.id is not None
+        delete_account(session, demo.id)
     assert {table: count(demo_engine, f"SELECT count(*) FROM {table}") for table in owned} == dict.fromkeys(
         owned, 0
     )
@@ -296,7 +298,7 @@ def test_upgrading_an_older_database_keeps_a_backup_of_it_first(
             assert current_version(conn) == "0002"
             assert sa.inspect(conn).has_table("probe")
         with unit_of_work(upgraded) as session:
-            assert find_account(session, DEMO).name == DEMO
+            assert name_taken(session, DEMO) is not None
     finally:
         upgraded.dispose()
 
@@ -331,7 +333,7 @@ def test_backup_beside_is_a_private_complete_copy(
     copy = open_engine(backup)
     try:
         with unit_of_work(copy) as session:
-            assert find_account(session, DEMO).name == DEMO
+            assert name_taken(session, DEMO) is not None
     finally:
         copy.dispose()
     assert dump_db(backup) == dump_db(db_path)

@@ -5,6 +5,7 @@ import io
 import json
 from datetime import date
 
+from file_support import db_file
 from sqlalchemy.engine import Engine
 
 from kamplan.interchange.export import export_account
@@ -15,7 +16,7 @@ DEMO = "Kestrelmoor Foods B.V."
 
 
 def test_markdown_reads_as_a_plan(demo_engine: Engine) -> None:
-    text = export_account(demo_engine, DEMO, "md", AS_OF)
+    text = export_account(db_file(demo_engine), DEMO, "md", AS_OF)
     assert text.startswith(f"# Account plan: {DEMO}")
     for heading in (
         "## Summary",
@@ -41,7 +42,7 @@ def test_html_escapes_what_the_user_typed(engine: Engine) -> None:
         "stakeholders": [{"ref": "a", "name": "Eve | <b>bold</b>"}],
     }
     import_text(engine, json.dumps(doc))
-    page = export_account(engine, "Acme <script>alert(1)</script>", "html", AS_OF)
+    page = export_account(db_file(engine), "Acme <script>alert(1)</script>", "html", AS_OF)
     assert page.startswith("<!DOCTYPE html>")
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<b>bold</b>" not in page
@@ -59,7 +60,7 @@ def test_csv_has_every_activity_and_defuses_formulas(engine: Engine) -> None:
         ],
     }
     import_text(engine, json.dumps(doc))
-    rows = list(csv.reader(io.StringIO(export_account(engine, "Acme", "csv", AS_OF))))
+    rows = list(csv.reader(io.StringIO(export_account(db_file(engine), "Acme", "csv", AS_OF))))
     assert rows[0] == [
         "date",
         "type",
@@ -76,9 +77,9 @@ def test_csv_has_every_activity_and_defuses_formulas(engine: Engine) -> None:
 
 
 def test_calendar_has_one_event_per_planned_activity_with_stable_ids(demo_engine: Engine) -> None:
-    first = export_account(demo_engine, DEMO, "ics", AS_OF)
-    second = export_account(demo_engine, DEMO, "ics", AS_OF)
-    doc = json.loads(export_account(demo_engine, DEMO, "json", AS_OF))
+    first = export_account(db_file(demo_engine), DEMO, "ics", AS_OF)
+    second = export_account(db_file(demo_engine), DEMO, "ics", AS_OF)
+    doc = json.loads(export_account(db_file(demo_engine), DEMO, "json", AS_OF))
     planned = [a for a in doc["activities"] if a["status"] == "planned"]
     assert first.count("BEGIN:VEVENT") == len(planned) > 0
     for key in ("VERSION:2.0", "PRODID:", "DTSTAMP:", "DTSTART;VALUE=DATE:"):

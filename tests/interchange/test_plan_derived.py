@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from file_support import db_file
 from sqlalchemy.engine import Engine
 
 from kamplan import planning
@@ -17,7 +18,7 @@ AS_OF = date(2026, 3, 4)
 
 @pytest.fixture
 def derived(demo_engine: Engine) -> dict[str, Any]:
-    return json.loads(export_plan(demo_engine, DEMO, AS_OF))["derived"]
+    return json.loads(export_plan(db_file(demo_engine), DEMO, AS_OF))["derived"]
 
 
 @pytest.fixture
@@ -152,7 +153,7 @@ def test_factored_pipeline_sums_every_open_opportunity(derived: dict[str, Any]) 
     ],
 )
 def test_power_coverage_moves_with_the_as_of_date(demo_engine: Engine, as_of: date, coverage: float) -> None:
-    derived = json.loads(export_plan(demo_engine, DEMO, as_of))["derived"]
+    derived = json.loads(export_plan(db_file(demo_engine), DEMO, as_of))["derived"]
     assert derived["power_coverage"] == pytest.approx(coverage)
 
 
@@ -167,7 +168,7 @@ def test_a_plan_without_ratings_or_scores_has_no_measures(engine: Engine) -> Non
         "relationship": [{"indicator": "Pays on time"}],
     }
     import_text(engine, json.dumps(doc))
-    derived = json.loads(export_plan(engine, "Blank", AS_OF))["derived"]
+    derived = json.loads(export_plan(db_file(engine), "Blank", AS_OF))["derived"]
     assert derived["stakeholders"] == {"s1": {"grid": "unrated"}}
     vote = derived["opportunities"]["o1"]
     assert (vote["verdict"], vote["margin"]) == ("unknown", None)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from file_support import db_file
 from sqlalchemy.engine import Engine
 
 import kamplan.interchange.write_plan as write_plan_module
@@ -141,15 +142,15 @@ def account_names(engine: Engine) -> list[str]:
 
 
 def test_rename_imports_a_second_copy_beside_the_first(demo_engine: Engine) -> None:
-    original = export_plan(demo_engine, DEMO, AS_OF)
+    original = export_plan(db_file(demo_engine), DEMO, AS_OF)
     assert import_text(demo_engine, original, rename="  Kestrelmoor (copy) ") == "Kestrelmoor (copy)"
     assert account_names(demo_engine) == ["Kestrelmoor (copy)", DEMO]
-    copy_doc = json.loads(export_plan(demo_engine, "kestrelmoor (copy)", AS_OF))
+    copy_doc = json.loads(export_plan(db_file(demo_engine), "kestrelmoor (copy)", AS_OF))
     assert copy_doc["account"]["name"] == "Kestrelmoor (copy)"
     copy_doc["account"]["name"] = DEMO
     assert copy_doc == json.loads(original)
     # Whitespace offerings are one list for all accounts: the copy shares them, adds none.
-    assert export_plan(demo_engine, DEMO, AS_OF) == original
+    assert export_plan(db_file(demo_engine), DEMO, AS_OF) == original
 
 
 def test_rename_to_a_name_that_is_also_taken_is_refused(
@@ -170,7 +171,7 @@ def test_replace_swaps_the_account_for_the_documents_version(demo_engine: Engine
     doc["account"]["name"] = DEMO.lower()
     assert import_text(demo_engine, json.dumps(doc), replace=True) == DEMO.lower()
     assert account_names(demo_engine) == [DEMO.lower()]
-    replaced = json.loads(export_plan(demo_engine, DEMO, AS_OF))
+    replaced = json.loads(export_plan(db_file(demo_engine), DEMO, AS_OF))
     assert [s["name"] for s in replaced["stakeholders"]] == ["Annelies Verbruggen", "Pieter Dekkers"]
     assert replaced["activities"] == []
 
@@ -232,5 +233,5 @@ def test_a_derived_block_in_the_document_is_ignored(engine: Engine) -> None:
     doc = demo()
     doc["derived"] = {"quadrant": "nonsense", "power_coverage": 1000}
     import_text(engine, json.dumps(doc))
-    exported = json.loads(export_plan(engine, "Copy of the demo", AS_OF))
+    exported = json.loads(export_plan(db_file(engine), "Copy of the demo", AS_OF))
     assert exported["derived"]["quadrant"] == "key development"

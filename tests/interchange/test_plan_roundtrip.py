@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from file_support import db_file
 from sqlalchemy.engine import Engine
 
 from kamplan.interchange.demo import add_demo, demo_document
@@ -149,7 +150,7 @@ VOTE_KEYS = {"verdict", "margin", "for", "against", "undecided", "qualification_
 
 
 def export(engine: Engine, name: str = DEMO, as_of: date = AS_OF) -> str:
-    return export_plan(engine, name, as_of)
+    return export_plan(db_file(engine), name, as_of)
 
 
 def sections(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

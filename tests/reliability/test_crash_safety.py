@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kamplan.models.enums import SwotKind
+from kamplan.enums import SwotKind
 from kamplan.store.engine import open_engine
 from kamplan.store.service import Store
 

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from kamplan.cli import main
+from kamplan.enums import SwotKind
 from kamplan.errors import DatabaseError, KamplanError
-from kamplan.models.enums import SwotKind
 from kamplan.store.engine import open_engine
 from kamplan.store.lock import single_window
 from kamplan.store.service import Store

@@ -15,7 +15,7 @@ from ui_support import (
     type_text,
 )
 
-from kamplan.models.enums import SwotKind
+from kamplan.enums import SwotKind
 from kamplan.screens.account import AccountScreen
 from kamplan.screens.help import HelpScreen
 from kamplan.widgets import format as fmt

@@ -12,8 +12,8 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from kamplan import planning
+from kamplan.enums import SwotKind
 from kamplan.models import Account
-from kamplan.models.enums import SwotKind
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded

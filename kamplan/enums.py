@@ -1,4 +1,8 @@
-"""The closed sets of the domain, spelled as in the JSON plan document."""
+"""The closed sets of the domain, spelled as in the JSON plan document.
+
+The tables in kamplan.models use them, but they live outside that package: the plan document, its
+export and the measures read them without loading SQLModel (importing kamplan.models loads every table).
+"""
 
 from enum import StrEnum
 
