@@ -46,7 +46,7 @@ VERSION = 1
 
 class Part(BaseModel):
     # Unknown keys are ignored: a document may carry more than this version reads.
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, defer_build=True)
 
 
 class Profile(Part):

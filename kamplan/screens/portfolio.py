@@ -147,9 +147,13 @@ class PortfolioScreen(KamplanScreen):
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows. Back from help or an account where nothing was saved,
-        # the table is already right: reloading it would only cost time.
-        if self.store.fingerprint() != self._shown_fingerprint:
+        # the table is already right: reloading it would only cost time. (A new day can make activities
+        # late without a write, hence the date.)
+        if self._stamp() != self._shown_fingerprint:
             self.reload()
+
+    def _stamp(self) -> object:
+        return (self.store.fingerprint(), self.settings.current_date())
 
     def on_settings_changed(self) -> None:
         self.reload()
@@ -169,7 +173,7 @@ class PortfolioScreen(KamplanScreen):
     @guarded
     def reload(self, select: int | None = None) -> None:
         select = select if select is not None else self.current_id()
-        self._shown_fingerprint = self.store.fingerprint()
+        self._shown_fingerprint = self._stamp()
         settings = self.settings
         store = self.store
         if self.show_archived:

@@ -375,3 +375,25 @@ async def test_medium_terminal_fits_without_scrolling_sideways(ui_demo_engine: E
     async with app.run_test(size=(120, 36)):
         table = accounts_table(app)
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_back_on_the_portfolio_after_midnight_counts_what_became_late(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    """Nothing was written while the account was open, but the day changed (a session past midnight):
+    activities planned for the day before are late now, and the portfolio says so."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(160, 48)) as pilot:
+        table = accounts_table(app)
+        late = headers(table).index("Late")
+        before = column(table, late)[0]
+        await pilot.press("enter")
+        assert isinstance(app.screen, AccountScreen)
+        app.settings = replace(app.settings, today=app.settings.current_date() + timedelta(days=60))
+        await pilot.press("escape")
+        await pilot.pause()
+        table = accounts_table(app)
+        assert int(column(table, late)[0]) > int(before)
