@@ -1,11 +1,11 @@
 """The Textual app. It is handed its settings and database engine; it opens nothing itself."""
 
-import gc
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -17,10 +17,13 @@ if TYPE_CHECKING:
 
 from kamplan.commands import AccountsProvider, StakeholdersProvider
 from kamplan.config import Settings
+from kamplan.idle_gc import IdleCollector
 from kamplan.screens.recent import RecentAccounts
 from kamplan.store.service import Store
 from kamplan.store.settings import LIMITS
 from kamplan.widgets.dialogs import EditDialog
+
+IDLE_CHECK_SECONDS = 0.5
 
 
 class SettingsChanged(Message):
@@ -41,6 +44,7 @@ class KamplanApp(App[None]):
         self.settings = settings
         self.store = store
         self.recent_accounts = RecentAccounts(self)
+        self._idle_collector = IdleCollector()
 
     def get_driver_class(self) -> "type[Driver]":
         driver = super().get_driver_class()
@@ -57,11 +61,22 @@ class KamplanApp(App[None]):
         self.push_screen(PortfolioScreen())
 
     def on_ready(self) -> None:
-        # The first screen is up: now load the database libraries the next keys will need.
-        # Then freeze what is loaded by now (modules, classes, the first screen): it lives as long as
-        # the app, and the collector's full passes walked it all, 100-180 ms that stalled a key.
+        # The first screen is up: now load the database libraries the next keys will need. Then hand
+        # the full garbage collections to IdleCollector, which makes them while the user is not typing.
         # Not in tests: there, one process runs many apps, and frozen objects are never freed.
-        self.store.warm_up(_preload_screens, *([] if self.is_headless else [gc.freeze]))
+        if self.is_headless:
+            self.store.warm_up(_preload_screens)
+            return
+        self.store.warm_up(_preload_screens, lambda: self.call_from_thread(self._collect_when_idle))
+
+    def _collect_when_idle(self) -> None:
+        self._idle_collector.start()
+        self.set_interval(IDLE_CHECK_SECONDS, self._idle_collector.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._idle_collector.input()
+        await super().on_event(event)
 
     def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
         from kamplan.screens.account import AccountScreen

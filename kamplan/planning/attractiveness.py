@@ -42,7 +42,7 @@ class Quadrant(StrEnum):
     OPPORTUNISTIC = "opportunistic"
 
 
-def _exact_sums(criteria: Iterable[Criterion]) -> tuple[Fraction, Fraction] | None:
+def _exact_sums(criteria: Iterable[Criterion]) -> tuple[int | Fraction, int | Fraction] | None:
     """Σ(w·s) and Σw over the scored criteria, exactly; None when there is nothing to weigh."""
     scored = []
     for criterion in criteria:
@@ -54,7 +54,7 @@ def _exact_sums(criteria: Iterable[Criterion]) -> tuple[Fraction, Fraction] | No
         # Whole weights and scores, the usual case: integers are exact and much cheaper than fractions.
         weighted_int = sum(int(w) * int(s) for w, s in scored)
         total_int = sum(int(w) for w, _ in scored)
-        return (Fraction(weighted_int), Fraction(total_int)) if total_int else None
+        return (weighted_int, total_int) if total_int else None
     weighted = total_weight = Fraction(0)
     for w, s in scored:
         weight = Fraction(w)
@@ -66,7 +66,8 @@ def _exact_sums(criteria: Iterable[Criterion]) -> tuple[Fraction, Fraction] | No
 def weighted_score(criteria: Iterable[Criterion]) -> float | None:
     """Σ(weight·score)/Σweight over the scored criteria; None when none is scored or all weigh zero."""
     sums = _exact_sums(criteria)
-    # Exact arithmetic keeps the result between the lowest and highest score.
+    # Exact arithmetic keeps the result between the lowest and highest score. (Dividing two integers is
+    # exact too: Python rounds the quotient correctly, as it does a fraction's.)
     return None if sums is None else float(sums[0] / sums[1])
 
 

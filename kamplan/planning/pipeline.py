@@ -17,20 +17,28 @@ class PipelineItem:
     target_date: date | None
 
 
-def _factored(item: PipelineItem) -> Fraction:
-    # Exact arithmetic: the total does not depend on the order of the items.
-    return Fraction(item.value or 0) * Fraction(item.probability or 0) / 100
+def _scaled(item: PipelineItem) -> int | Fraction:
+    """value × probability, that is 100 × the factored value, exactly. Exact: totals do not depend on the
+    order of the items. Whole values (the usual case) stay integers, much cheaper than fractions."""
+    value, probability = item.value or 0, item.probability or 0
+    if float(value).is_integer():
+        return int(value) * probability
+    return Fraction(value) * probability
+
+
+def _factored(scaled: int | Fraction) -> float:
+    return float(Fraction(scaled) / 100)
 
 
 def factored_value(items: Iterable[PipelineItem]) -> float:
     """Σ value × probability / 100 over the open items, whatever their date; missing numbers count as 0."""
-    return float(sum((_factored(item) for item in items if item.status == "open"), Fraction(0)))
+    return _factored(sum(_scaled(item) for item in items if item.status == "open"))
 
 
 def best_bet(items: Sequence[PipelineItem]) -> int | None:
     """Index of the open item with the largest factored value, the first of equals; None when none is open."""
     open_items = [n for n, item in enumerate(items) if item.status == "open"]
-    return max(open_items, key=lambda n: _factored(items[n]), default=None)
+    return max(open_items, key=lambda n: _scaled(items[n]), default=None)
 
 
 def quarter_key(day: date) -> str:
@@ -39,10 +47,10 @@ def quarter_key(day: date) -> str:
 
 def pipeline_by_quarter(items: Iterable[PipelineItem]) -> dict[str, float]:
     """Factored value of the open items per quarter of target date, oldest first, "undated" last."""
-    totals: defaultdict[str, Fraction] = defaultdict(Fraction)
+    totals: defaultdict[str, int | Fraction] = defaultdict(int)
     for item in items:
         if item.status == "open":
             key = UNDATED if item.target_date is None else quarter_key(item.target_date)
-            totals[key] += _factored(item)
+            totals[key] += _scaled(item)
     keys = sorted(key for key in totals if key != UNDATED) + ([UNDATED] if UNDATED in totals else [])
-    return {key: float(totals[key]) for key in keys}
+    return {key: _factored(totals[key]) for key in keys}

@@ -113,3 +113,25 @@ def test_scaling_all_weights_changes_nothing(given_criteria, factor):
     assert (before is None) == (after is None)
     if before is not None and after is not None:
         assert after == pytest.approx(before, abs=1e-9)
+
+
+whole_or_not_criteria = st.lists(
+    st.builds(
+        Criterion,
+        name=st.just("c"),
+        weight=st.integers(0, 100).map(float) | weights,
+        score=st.none() | st.integers(0, 10).map(float) | st.floats(0, 10, allow_nan=False),
+    ),
+    max_size=10,
+)
+
+
+@given(whole_or_not_criteria)
+def test_weighted_score_is_the_exact_quotient_rounded_once(given_criteria):
+    """Whole weights and scores take an integer shortcut; the result must be the definition's exactly."""
+    from fractions import Fraction
+
+    scored = [(Fraction(x.weight), Fraction(x.score)) for x in given_criteria if x.score is not None]
+    total = sum((w for w, _ in scored), Fraction(0))
+    expected = None if not total else float(sum((w * s for w, s in scored), Fraction(0)) / total)
+    assert weighted_score(given_criteria) == expected

@@ -93,3 +93,35 @@ def test_best_bet_is_the_largest_factored_open_item_and_the_first_of_equals() ->
     assert best_bet(items) == 3  # 900 beats 500 and 500; the won 4,500 does not count
     assert best_bet(items[:3]) == 0  # 500 and 500: the first of equals
     assert best_bet([PipelineItem(1, 1, "lost", None)]) is None
+
+
+whole_or_not = st.none() | st.integers(0, 10**9).map(float) | st.floats(0, 1e9, allow_nan=False)
+mixed_items = st.lists(
+    st.builds(
+        PipelineItem,
+        value=whole_or_not,
+        probability=st.none() | st.integers(0, 100),
+        status=st.sampled_from(["open", "won"]),
+        target_date=st.none() | st.dates(date(2025, 1, 1), date(2027, 12, 31)),
+    ),
+    max_size=30,
+)
+
+
+@given(mixed_items)
+def test_factored_value_is_the_exact_sum_rounded_once(given_items):
+    """Whole values take an integer shortcut; the result must be the definition's, to the last bit."""
+    from fractions import Fraction
+
+    from kamplan.planning import best_bet
+
+    open_items = [i for i in given_items if i.status == "open"]
+    exact = [Fraction(i.value or 0) * (i.probability or 0) / 100 for i in open_items]
+    assert factored_value(given_items) == float(sum(exact, Fraction(0)))
+    best = best_bet(given_items)
+    if not open_items:
+        assert best is None
+    else:
+        assert best is not None
+        factored = Fraction(given_items[best].value or 0) * (given_items[best].probability or 0) / 100
+        assert factored == max(exact)
