@@ -163,7 +163,8 @@ def go_to(d: Driver, name: str, ordered: list[str]) -> None:
 
 
 def account_round(d: Driver, name: str, n: int) -> None:
-    """Open the account, visit every section (first visits load them), edit a profile field, help, back."""
+    """Open the account, visit every section (first visits: built ahead, not yet shown), edit a profile
+    field, help, back."""
     profile_text = screens.SECTION_TEXT["1"][1]
     d.key(
         "open account (enter, largest account)",
@@ -174,7 +175,7 @@ def account_round(d: Driver, name: str, n: int) -> None:
     for key in "23456":
         section, text = screens.SECTION_TEXT[key]
         d.key(
-            f"section {key} {section}, first visit (loads)",
+            f"section {key} {section}, first visit",
             [key],
             lambda s, t=text: screens.shows(s, t),
             text,

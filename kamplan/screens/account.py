@@ -36,6 +36,7 @@ SECTIONS: list[tuple[str, str, type[Section]]] = [
 
 
 SECTION_TYPES = {sid: section for sid, _, section in SECTIONS}
+BUILD_AHEAD_PAUSE = 0.05  # seconds between two sections built ahead: keys pressed meanwhile go first
 ACTIVE = "bold $block-cursor-foreground on $block-cursor-background"
 
 
@@ -56,11 +57,13 @@ class AccountScreen(KamplanScreen):
         self._mounting: dict[str, asyncio.Future[Section]] = {}
         self.left_at: object = None  # the plan's stamp when this screen was last left (RecentAccounts)
         self._left_theme: object = None
+        self._build_ahead_timer_pending = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="account-header")
         yield ClickLine(id="section-bar")
-        # Only the first section is built now; the others when first visited (fast open). A plain
+        # Only the first section is built now (fast open); the others are built ahead once the screen is
+        # up, or when first visited if that comes sooner. A plain
         # switcher and one line of section names: Textual's TabbedContent animated its underline and
         # restyled every tab on each switch.
         with ContentSwitcher(initial=f"section-{self.active_section}", id="sections"):
@@ -93,6 +96,28 @@ class AccountScreen(KamplanScreen):
         self._show_section_bar()
         with self._unless_closed():
             await self._activate(self.active_section)
+        self.call_after_refresh(self._build_ahead)
+
+    def _build_ahead(self) -> None:
+        """Once the screen is up, build the sections not yet visited, one at a time with a pause between,
+        so a key pressed meanwhile is handled first and a first visit finds its section ready."""
+        if not self._build_ahead_timer_pending:
+            self._build_ahead_timer_pending = True
+            self.set_timer(BUILD_AHEAD_PAUSE, self._build_next_ahead)
+
+    async def _build_next_ahead(self) -> None:
+        self._build_ahead_timer_pending = False
+        if not self.is_current:  # left meanwhile: going on is for when it is shown again
+            return
+        waiting = [
+            sid for sid, _, _ in SECTIONS if sid not in self._mounting and not self.query(f"#section-{sid}")
+        ]
+        if not waiting:
+            return
+        with self._unless_closed():
+            section = await self._built(waiting[0])
+            section.ensure_loaded()
+            self._build_ahead()
 
     def on_screen_suspend(self) -> None:
         self.left_at = self.kamplan.recent_accounts.stamp()
@@ -107,6 +132,7 @@ class AccountScreen(KamplanScreen):
         # the theme changed while it was away.
         if self.left_at is not None and self._left_theme == self._theme():
             event.refresh_styles = False
+        self._build_ahead()  # if it was left before every section was built
 
     @guarded
     def refresh_header(self) -> None:

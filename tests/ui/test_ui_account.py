@@ -371,3 +371,26 @@ async def test_clicks_on_the_section_bar_and_the_key_bar(ui_demo_engine: Engine,
         await pilot.click("#keybar", offset=(at, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_sections_are_built_ahead_while_you_read_and_keys_still_come_first(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    """After the account opens, the other sections are built in the background, so a first visit finds
+    its section ready; the profile stays in view and keeps the cursor, and a key pressed at once wins."""
+    from kamplan.screens.account import SECTIONS
+    from kamplan.widgets.sections.base import Section
+
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        await pilot.press("4")  # at once, before anything was built ahead
+        assert screen.active_section == "qualification"
+        await pilot.press("1")
+        await pilot.pause(0.6)
+        built = {section.id: section.loaded for section in screen.query(Section)}
+        assert built == {f"section-{sid}": True for sid, _, _ in SECTIONS}
+        assert screen.active_section == "profile"
+        assert app.focused is fields(app)
+        await pilot.press("6")
+        assert screen.active_section == "reviews"
