@@ -29,6 +29,7 @@ class Table(DataTable[Any]):
 
     _rendered_size: tuple[int, Size] | None = None
     _rendered_theme: object = None
+    _style_this_pass: Style | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,7 +79,17 @@ class Table(DataTable[Any]):
             if self._rendered_size is not None:
                 self._update_count += 1  # rows were laid out for other widths: render them again
             self._rendered_size = size
-        return super().render_lines(crop)
+        self._style_this_pass = super().rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style_this_pass = None
+
+    @property
+    def rich_style(self) -> Style:
+        # DataTable asks for it on every line it draws, even one it has cached, and each answer walks
+        # the styles of every ancestor; within one pass over the lines it cannot change.
+        return self._style_this_pass or super().rich_style
 
     def _measure_now(self) -> None:
         """What DataTable's idle handler does (it has no awaits), run before rendering."""
