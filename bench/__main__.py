@@ -27,8 +27,8 @@ IMPORT_SECONDS = 5.0
 PEAK_RSS_MIB = 150.0
 ESCAPE_NOTE = "Textual holds a lone Escape for ESCDELAY (kamplan sets 40 ms) in case a sequence follows"
 FIRST_VISIT_NOTE = (
-    "kamplan builds unvisited sections in the background once the account is up; the app goes idle"
-    " before each key, so this is the visit after the user read the profile for a moment"
+    "visited in order, 2 to 6: while a section is shown kamplan builds the next one in the background,"
+    " and the app goes idle before each key (a user reads a section before moving on)"
 )
 
 

@@ -163,8 +163,8 @@ def go_to(d: Driver, name: str, ordered: list[str]) -> None:
 
 
 def account_round(d: Driver, name: str, n: int) -> None:
-    """Open the account, visit every section (first visits: built ahead, not yet shown), edit a profile
-    field, help, back."""
+    """Open the account, visit every section in order (first visits: each built in the background while
+    the one before was shown), edit a profile field, help, back."""
     profile_text = screens.SECTION_TEXT["1"][1]
     d.key(
         "open account (enter, largest account)",

@@ -23,7 +23,7 @@ from kamplan.store.service import Store
 from kamplan.store.settings import LIMITS
 from kamplan.widgets.dialogs import EditDialog
 
-IDLE_CHECK_SECONDS = 0.5
+IDLE_CHECK_SECONDS = 0.25
 
 
 class SettingsChanged(Message):
@@ -44,7 +44,7 @@ class KamplanApp(App[None]):
         self.settings = settings
         self.store = store
         self.recent_accounts = RecentAccounts(self)
-        self._idle_collector = IdleCollector()
+        self.idle_collector = IdleCollector()
 
     def get_driver_class(self) -> "type[Driver]":
         driver = super().get_driver_class()
@@ -70,12 +70,12 @@ class KamplanApp(App[None]):
         self.store.warm_up(_preload_screens, lambda: self.call_from_thread(self._collect_when_idle))
 
     def _collect_when_idle(self) -> None:
-        self._idle_collector.start()
-        self.set_interval(IDLE_CHECK_SECONDS, self._idle_collector.tick)
+        self.idle_collector.start()
+        self.set_interval(IDLE_CHECK_SECONDS, self.idle_collector.tick)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
-            self._idle_collector.input()
+            self.idle_collector.input()
         await super().on_event(event)
 
     def open_account(self, account_id: int, *, person_id: int | None = None) -> None:

@@ -10,9 +10,10 @@ import gc
 import time
 from collections.abc import Callable
 
-QUIET_SECONDS = 1.5  # no key or click for this long: the user is reading, not typing
+QUIET_SECONDS = 0.5  # no key or click for this long: the user is reading, not typing
+BRIEF_QUIET_SECONDS = 0.2  # enough of a pause when a whole screen is waiting to be freed
 DUE_AFTER = 10  # young passes between full ones: Python's own default
-OVERDUE_AFTER = 400  # a user who never pauses still gets a full pass this often
+OVERDUE_AFTER = 50  # a user who never pauses still gets a full pass this often
 NEVER = 1 << 30
 
 
@@ -27,6 +28,7 @@ class IdleCollector:
         self._collect = collect
         self._passes_since_full = passes_since_full
         self._last_input = clock()
+        self._garbage_made = False
 
     def start(self) -> None:
         """Freeze what exists now and take full passes away from Python (call `tick` often from then on)."""
@@ -38,11 +40,18 @@ class IdleCollector:
         """The user pressed a key or clicked."""
         self._last_input = self._clock()
 
+    def garbage_made(self) -> None:
+        """Much was just thrown away (a whole screen): make the pass at the next pause, due or not."""
+        self._garbage_made = True
+
     def tick(self) -> bool:
         """Make the full pass if it is due and the user has paused (or it is long overdue)."""
         passes = self._passes_since_full()
-        quiet = self._clock() - self._last_input >= QUIET_SECONDS
-        if passes >= OVERDUE_AFTER or (passes >= DUE_AFTER and quiet):
+        quiet_for = self._clock() - self._last_input
+        due = passes >= DUE_AFTER and quiet_for >= QUIET_SECONDS
+        freeing = self._garbage_made and quiet_for >= BRIEF_QUIET_SECONDS
+        if passes >= OVERDUE_AFTER or due or freeing:
+            self._garbage_made = False
             self._collect()
             return True
         return False

@@ -36,7 +36,7 @@ SECTIONS: list[tuple[str, str, type[Section]]] = [
 
 
 SECTION_TYPES = {sid: section for sid, _, section in SECTIONS}
-BUILD_AHEAD_PAUSE = 0.05  # seconds between two sections built ahead: keys pressed meanwhile go first
+BUILD_AHEAD_PAUSE = 0.05  # seconds after a section is shown before the next one is built
 ACTIVE = "bold $block-cursor-foreground on $block-cursor-background"
 
 
@@ -57,15 +57,14 @@ class AccountScreen(KamplanScreen):
         self._mounting: dict[str, asyncio.Future[Section]] = {}
         self.left_at: object = None  # the plan's stamp when this screen was last left (RecentAccounts)
         self._left_theme: object = None
-        self._build_ahead_timer_pending = False
+        self._build_ahead_pending = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="account-header")
         yield ClickLine(id="section-bar")
-        # Only the first section is built now (fast open); the others are built ahead once the screen is
-        # up, or when first visited if that comes sooner. A plain
-        # switcher and one line of section names: Textual's TabbedContent animated its underline and
-        # restyled every tab on each switch.
+        # Only the first section is built now (fast open); each other one when the section before it is
+        # shown (_build_ahead), or when first visited if that comes sooner. A plain switcher and one line
+        # of section names: Textual's TabbedContent animated its underline and restyled every tab.
         with ContentSwitcher(initial=f"section-{self.active_section}", id="sections"):
             yield self._new_section(self.active_section)
         yield KeyBar()
@@ -99,25 +98,21 @@ class AccountScreen(KamplanScreen):
         self.call_after_refresh(self._build_ahead)
 
     def _build_ahead(self) -> None:
-        """Once the screen is up, build the sections not yet visited, one at a time with a pause between,
-        so a key pressed meanwhile is handled first and a first visit finds its section ready."""
-        if not self._build_ahead_timer_pending:
-            self._build_ahead_timer_pending = True
-            self.set_timer(BUILD_AHEAD_PAUSE, self._build_next_ahead)
+        """Build the section after the one shown, so its first visit finds it ready: a weekly review goes
+        through them in order. Only that one (every widget costs memory, and kept screens add up), and
+        after a pause, so a key pressed meanwhile is handled first."""
+        if not self._build_ahead_pending:
+            self._build_ahead_pending = True
+            self.set_timer(BUILD_AHEAD_PAUSE, self._build_next)
 
-    async def _build_next_ahead(self) -> None:
-        self._build_ahead_timer_pending = False
-        if not self.is_current:  # left meanwhile: going on is for when it is shown again
-            return
-        waiting = [
-            sid for sid, _, _ in SECTIONS if sid not in self._mounting and not self.query(f"#section-{sid}")
-        ]
-        if not waiting:
+    async def _build_next(self) -> None:
+        self._build_ahead_pending = False
+        ids = [sid for sid, _, _ in SECTIONS]
+        following = ids[ids.index(self.active_section) + 1 :]
+        if not following or not self.is_current:  # left meanwhile: that is for when it is shown again
             return
         with self._unless_closed():
-            section = await self._built(waiting[0])
-            section.ensure_loaded()
-            self._build_ahead()
+            (await self._built(following[0])).ensure_loaded()
 
     def on_screen_suspend(self) -> None:
         self.left_at = self.kamplan.recent_accounts.stamp()
@@ -132,7 +127,7 @@ class AccountScreen(KamplanScreen):
         # the theme changed while it was away.
         if self.left_at is not None and self._left_theme == self._theme():
             event.refresh_styles = False
-        self._build_ahead()  # if it was left before every section was built
+        self._build_ahead()  # if it was left before the next section was built
 
     @guarded
     def refresh_header(self) -> None:
@@ -190,6 +185,7 @@ class AccountScreen(KamplanScreen):
                 self.query_one("#sections", ContentSwitcher).current = section.id
                 self._show_section_bar()
             await self._activate(section_id)
+            self._build_ahead()
 
     async def show_person(self, person_id: int) -> None:
         await self.action_section("stakeholders")

@@ -1,5 +1,6 @@
 """The last few account screens, kept alive while the plan is unchanged."""
 
+from functools import partial
 from itertools import count
 from typing import TYPE_CHECKING
 
@@ -51,4 +52,8 @@ class RecentAccounts:
         if kept[1].is_attached:
             # Removing a screen with all its sections built takes a while (50 ms and more): not now,
             # while the account that replaces it is being drawn.
-            self.app.set_timer(REMOVE_AFTER, kept[1].remove)
+            self.app.set_timer(REMOVE_AFTER, partial(self._remove, kept[1]))
+
+    async def _remove(self, screen: "AccountScreen") -> None:
+        await screen.remove()
+        self.app.idle_collector.garbage_made()  # its widgets hold one another: only a full pass frees them

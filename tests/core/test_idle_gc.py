@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from kamplan.idle_gc import DUE_AFTER, OVERDUE_AFTER, QUIET_SECONDS, IdleCollector
+from kamplan.idle_gc import BRIEF_QUIET_SECONDS, DUE_AFTER, OVERDUE_AFTER, QUIET_SECONDS, IdleCollector
 
 
 class Clock:
@@ -70,3 +70,17 @@ def test_start_takes_full_passes_away_from_python_and_keeps_the_young_ones() -> 
     assert (new_young, new_middle) == (young, middle)
     assert full > OVERDUE_AFTER * 1000
     assert gc.get_freeze_count() > 0
+
+
+def test_a_screen_thrown_away_is_collected_at_the_next_short_pause_even_before_it_is_due(
+    clock: Clock,
+) -> None:
+    collected: list[int] = []
+    idle = collector(clock, 1, collected)
+    idle.input()
+    idle.garbage_made()
+    assert not idle.tick()  # the user is typing
+    clock.now += BRIEF_QUIET_SECONDS
+    assert idle.tick() and collected == [1]
+    clock.now += 60
+    assert not idle.tick()  # once
