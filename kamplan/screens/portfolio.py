@@ -398,7 +398,7 @@ class PortfolioScreen(KamplanScreen):
         for s in self.summaries:
             if s.name == name:
                 self._restore_cursor(s.id)
-        self.notify(f"Added the demo account {name}. Enter opens it.")
+        self.notify(f"Added the demo account {fmt.sentence(name)} Enter opens it.")
 
     def action_rename(self) -> None:
         account_id = self.current_id()
@@ -431,7 +431,7 @@ class PortfolioScreen(KamplanScreen):
         if self.show_archived:
             self.notify(f"Restored {name} to the portfolio.")
         else:
-            self.notify(f"Archived {name}. A shows archived accounts.")
+            self.notify(f"Archived {fmt.sentence(name)} A shows archived accounts.")
         self.reload()
 
     @guarded

@@ -5,6 +5,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from kamplan.screens.base import KamplanScreen
+from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog
 from kamplan.widgets.guard import attempt, guarded
 from kamplan.widgets.keybar import KeyBar
@@ -57,7 +58,7 @@ class TrashScreen(KamplanScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         name = table.get_row(key)[0]
         self.store.trash_account(int(key), trashed=False)
-        self.notify(f"Restored {name}.")
+        self.notify(f"Restored {fmt.sentence(name)}")
         self.reload()
 
     def action_empty(self) -> None:

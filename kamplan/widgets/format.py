@@ -89,3 +89,9 @@ def first_line(text: str, width: int = 60) -> str:
 
 def short_day(value: date | None) -> str:
     return DASH if value is None else f"{value:%d %b}"
+
+
+def sentence(text: object) -> str:
+    """`text` closing a sentence: the full stop, unless it ends with one already ("Acme B.V.")."""
+    shown = str(text)
+    return shown if shown.endswith((".", "!", "?")) else f"{shown}."

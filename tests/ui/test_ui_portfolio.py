@@ -49,7 +49,7 @@ async def test_empty_database_welcomes_and_d_adds_the_demo_once(engine: Engine, 
         assert table.row_count == 1
         assert names(table)[0].startswith("Kestrelmoor")
         assert list(accounts_in_db(engine)) == [DEMO]
-        assert any("Added the demo account" in message for message in notifications(app))
+        assert f"Added the demo account {DEMO} Enter opens it." in notifications(app)  # "B.V.", not "B.V.."
 
         await pilot.press("d")
         assert accounts_table(app).row_count == 1
