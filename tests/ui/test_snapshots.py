@@ -37,6 +37,15 @@ def test_account_profile(snap_compare, ui_demo_engine: Engine, make_ui_app, size
 
 
 @SIZES
+def test_account_stakeholders(
+    snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]
+) -> None:
+    """The stakeholder map: 16 people with role, influence, support, grid (threats in red), owner
+    ("nobody" in red) and last contact, every column in view; the detail of Annelies Verbruggen below."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size, press=["enter", "2"])
+
+
+@SIZES
 def test_help_screen(snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
     """? on the portfolio: a box titled 'Keys · Portfolio' listing the portfolio's keys (New, Demo,
     Rename, Key, Sort, …, Delete, Trash) then the keys every screen has, over the dimmed portfolio."""

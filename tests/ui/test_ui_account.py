@@ -1,5 +1,6 @@
 """The account screen, driven by keys: the six sections, editing the profile, and the SWOT lists."""
 
+import pytest
 from sqlalchemy.engine import Engine
 from textual.widgets import DataTable, Input, Label, TextArea
 from ui_support import (
@@ -18,7 +19,6 @@ from ui_support import (
 from kamplan.enums import SwotKind
 from kamplan.screens.account import AccountScreen
 from kamplan.screens.help import HelpScreen
-from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 
 SECTION_KEYS = [
@@ -46,6 +46,11 @@ def field_value(app: object, key: str) -> str:
 
 def strengths(engine: Engine, account_id: int) -> list[str]:
     return [item.text for item in store_for(engine).swot(account_id) if item.kind == SwotKind.STRENGTH]
+
+
+def shows_item(shown_text: str, item: str) -> bool:
+    """A SWOT list shows the item, or its start cut with … to fit the list."""
+    return shown_text == item or (shown_text.endswith("…") and item.startswith(shown_text[:-1]))
 
 
 async def open_demo(pilot) -> AccountScreen:
@@ -124,7 +129,8 @@ async def test_edit_a_long_text_field_with_ctrl_s(ui_demo_engine: Engine, make_u
         assert isinstance(app.screen, AccountScreen)
         after = account_in_db(ui_demo_engine, account_id).strategy
         assert after == before + " More."
-        assert field_value(app, "strategy") == fmt.first_line(after, 200)
+        shown_value = field_value(app, "strategy")  # cut to the terminal; the preview has it all
+        assert shown_value.endswith("…") and after.startswith(shown_value[:-1])
         assert cursor_key(fields(app)) == "strategy"
 
 
@@ -271,7 +277,8 @@ async def test_swot_delete_asks_first(ui_demo_engine: Engine, make_ui_app) -> No
         await pilot.press("y")
         assert isinstance(app.screen, AccountScreen)
         assert strengths(ui_demo_engine, account_id) == [first, third]
-        assert [row[0] for row in rows(swot)] == [first, third]
+        shown_items = [row[0] for row in rows(swot)]
+        assert len(shown_items) == 2 and all(map(shows_item, shown_items, [first, third]))
 
 
 async def test_swot_e_edits_the_item(ui_demo_engine: Engine, make_ui_app) -> None:
@@ -399,3 +406,42 @@ async def test_the_next_section_is_built_ahead_while_you_read_and_keys_still_com
         await pilot.pause(0.3)
         assert built(screen) == {"profile", "stakeholders", "plan", "qualification", "assessment"}
         assert screen.active_section == "stakeholders"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (110, 36), (120, 36), (160, 48)])
+async def test_every_section_fits_the_terminal(ui_demo_engine: Engine, make_ui_app, size) -> None:
+    """Nothing hides to the right of any table: the last column (a status, a date) is always in view."""
+    from kamplan.widgets.sections.base import Section
+
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_demo(pilot)
+        for key in "123456":
+            await pilot.press(key)
+            await pilot.pause()
+            section = screen.query_one(f"#section-{screen.active_section}", Section)
+            for table in section.query(DataTable):
+                assert table.virtual_size.width <= table.scrollable_content_region.width, (table.id, size)
+
+
+async def test_a_long_swot_item_is_cut_in_its_list_but_whole_in_the_preview_and_the_editor(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    account_id = demo_id(ui_demo_engine)
+    long_item = "Twenty years on their approved-supplier list, audited every spring without a finding"
+    item_id = store_for(ui_demo_engine).add_swot(account_id, SwotKind.STRENGTH, long_item)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        await pilot.press("tab")
+        swot = screen.query_one("#swot-strength", DataTable)
+        await move_to_row(pilot, swot, str(item_id))
+        shown_item = rows(swot)[-1][0]
+        assert shown_item != long_item and shows_item(shown_item, long_item)
+        assert long_item in shown(screen.query_one("#profile-preview"))
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, EditDialog)
+        assert dialog.query_one("#editor", Input).value == long_item
+        await pilot.press("enter")  # saved as it was: nothing is lost to the cut
+        assert strengths(ui_demo_engine, account_id)[-1] == long_item

@@ -34,8 +34,16 @@ class AssessmentSection(Section):
         table = self.query_one("#indicators", DataTable)
         table.clear(columns=True)
         table.add_columns("Indicator", "Score", "Evidence")
+        # The evidence takes what the indicator and its score leave, so nothing hides to the right.
+        width = self.app.size.width
+        name_width = min(width // 2, max((len(name) for name, _, _ in result.indicators), default=9))
+        evidence_width = max(10, width - 16 - name_width)
         for name, score, evidence in result.indicators:
-            table.add_row(name, "–" if score is None else f"{score}/5", fmt.first_line(evidence, 50))
+            table.add_row(
+                fmt.first_line(name, name_width),
+                "–" if score is None else f"{score}/5",
+                fmt.first_line(evidence, evidence_width),
+            )
 
     def _criteria(self, table_id: str, criteria: list[planning.Criterion]) -> None:
         table = self.query_one(table_id, DataTable)

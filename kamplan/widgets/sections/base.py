@@ -21,6 +21,7 @@ class Section(VerticalScroll, can_focus=False):
     """Holds its account and the app's store itself: a dialog it opened may outlive its screen."""
 
     loaded = False
+    _loaded_width = 0
 
     def __init__(self, account_id: int, *, id: str) -> None:
         super().__init__(id=id)
@@ -47,16 +48,19 @@ class Section(VerticalScroll, can_focus=False):
         return self.app.size.width < NARROW_WIDTH
 
     def on_resize(self) -> None:
-        # Tables pick their columns by width; rebuild them when the terminal crosses the line.
-        if self.loaded and self.narrow != getattr(self, "_built_narrow", self.narrow):
-            self.load()
-        self._built_narrow = self.narrow
+        # Tables pick their columns and cut long text by the terminal's width: rebuild them for a new one.
+        if self.loaded and self.app.size.width != self._loaded_width:
+            self._load_for_width()
 
     @guarded
     def ensure_loaded(self) -> None:
         if not self.loaded:
-            self.load()
+            self._load_for_width()
             self.loaded = True
+
+    def _load_for_width(self) -> None:
+        self._loaded_width = self.app.size.width
+        self.load()
 
     def load(self) -> None:
         raise NotImplementedError

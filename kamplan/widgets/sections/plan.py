@@ -19,6 +19,7 @@ class PlanSection(Section):
     def load(self) -> None:
         currency = self.account_screen.currency
         narrow = self.narrow
+        title_width = max(16, min(40, self.app.size.width - 82))  # what the other wide columns leave
         opps = self.query_one("#opportunities", DataTable)
         opps.clear(columns=True)
         if narrow:
@@ -41,7 +42,7 @@ class PlanSection(Section):
                 ]
             else:
                 cells = [
-                    fmt.first_line(o.title, 34),
+                    fmt.first_line(o.title, title_width),
                     fmt.words(o.kind),
                     fmt.money(o.value, currency),
                     probability,
@@ -55,6 +56,8 @@ class PlanSection(Section):
         acts.clear(columns=True)
         acts.add_columns("Date", "Type", "With", "Objective", "Status")
         today = self.today
+        # The objective takes what the other columns leave, so the status stays in view.
+        objective_width = max(10, min(60, self.app.size.width - (61 if narrow else 77)))
         for a in self.store.activities(self.account_id, today):
             overdue = a.status == "planned" and a.date < today
             acts.add_row(
@@ -63,7 +66,7 @@ class PlanSection(Section):
                 ),
                 fmt.words(a.type),
                 fmt.first_line(a.people, 14 if narrow else 24),
-                fmt.first_line(a.objective, 20 if narrow else 50),
+                fmt.first_line(a.objective, objective_width),
                 Text("overdue", style="bold red") if overdue else a.status,
                 key=str(a.id),
             )

@@ -147,6 +147,8 @@ class ProfileSection(Section):
         table.clear(columns=True)
         table.add_column("Field", key="field", width=28)
         table.add_column("Value", key="value")
+        # Each value is cut to what the terminal shows (the whole text is in the preview and the editor).
+        value_width = max(10, self.app.size.width - 36)
         for item in LAYOUT:
             if isinstance(item, str) and item.startswith(COMPUTED):
                 label, value = self._computed(account, item.removeprefix(COMPUTED))
@@ -154,7 +156,7 @@ class ProfileSection(Section):
             elif isinstance(item, str):
                 table.add_row(Text(item.upper(), style="bold underline"), "", key=HEADING + item)
             else:
-                table.add_row(item.label, self._shown(account, item), key=item.name)
+                table.add_row(item.label, self._shown(account, item, value_width), key=item.name)
         if current:
             with suppress(RowDoesNotExist):  # the row is gone
                 table.move_cursor(row=table.get_row_index(current))
@@ -168,13 +170,13 @@ class ProfileSection(Section):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     @staticmethod
-    def _shown(account: Account, spec: FieldSpec) -> Text | str:
+    def _shown(account: Account, spec: FieldSpec, width: int) -> Text | str:
         value = getattr(account, spec.name)
         if value is None or value == "":
             return Text("empty · enter to fill in", style="dim")
         if spec.money:
             return fmt.full_money(value, account.currency)
-        return fmt.first_line(str(value), 200)
+        return fmt.first_line(str(value), width)
 
     @staticmethod
     def _computed(account: Account, name: str) -> tuple[str, str]:
@@ -200,7 +202,7 @@ class ProfileSection(Section):
         key = self._current_key(table) or ""
         label, value = "", ""
         if isinstance(table, SwotList) and key.isdigit():
-            label, value = SWOT_TITLES[table.kind][:-1], str(table.get_row(key)[0])
+            label, value = SWOT_TITLES[table.kind][:-1], self.swot_texts[int(key)]
         elif (spec := SPECS.get(key)) is not None and spec.multiline:
             label, value = spec.label, getattr(self.account, spec.name)
         preview = self.query_one("#profile-preview", Static)
@@ -253,13 +255,16 @@ class ProfileSection(Section):
         if not self.is_attached:  # the account screen closed while a dialog was open
             return
         items = self.store.swot(self.account_id)
+        self.swot_texts = {item.id: item.text for item in items}  # in full: the lists show them cut
+        # Two lists side by side, each in a border: cut each item to what shows (the preview has it all).
+        item_width = max(10, (self.app.size.width - 5) // 2 - 4)
         for kind in SwotKind:
             table = self.query_one(f"#swot-{kind}", SwotList)
             table.clear(columns=True)
             table.add_column("Item", key="item")
             mine = [item for item in items if item.kind == kind]
             for item in mine:
-                table.add_row(item.text, key=str(item.id))
+                table.add_row(fmt.first_line(item.text, item_width), key=str(item.id))
             if not mine:
                 table.add_row(Text("none yet · a to add", style="dim"), key=f"empty-{kind}")
             table.border_subtitle = str(len(mine)) if mine else ""
@@ -279,7 +284,7 @@ class ProfileSection(Section):
 
     def edit_swot(self, table: SwotList, item_id: int) -> None:
         row = table.cursor_row
-        current = str(table.get_row_at(row)[0])
+        current = self.swot_texts[item_id]
 
         def save(text: str) -> bool:
             self.store.edit_swot(item_id, text)
@@ -298,7 +303,7 @@ class ProfileSection(Section):
 
     def delete_swot(self, table: SwotList, item_id: int) -> None:
         row = table.cursor_row
-        text = str(table.get_row_at(row)[0])
+        text = self.swot_texts[item_id]
 
         def confirmed(yes: bool | None) -> None:
             if yes:

@@ -51,10 +51,16 @@ class QualificationSection(Section):
         table.add_column("Question", key="question")
         for n, _ in enumerate(opps, 1):
             table.add_column(f"#{n}", key=f"o{n}")
+        # The questions in full where they fit beside the answers ("unknown" and padding: 9 each), else
+        # their short forms, cut if even those do not.
+        room = self.app.size.width - 6 - 9 * len(opps)
+        questions = planning.QUESTIONS
+        if max(len(text) for text in questions.values()) > room:
+            questions = SHORT_QUESTIONS
         for key in planning.QUESTION_KEYS:
             answers = [o.answers[key] for o in opps]
             table.add_row(
-                SHORT_QUESTIONS[key] if self.narrow else planning.QUESTIONS[key],
+                fmt.first_line(questions[key], max(10, room)),
                 *(Text(str(a), style=ANSWER_STYLE[str(a)]) for a in answers),
                 key=key,
             )

@@ -39,6 +39,7 @@ class ReviewsSection(Section):
         table = self.query_one("#review-table", DataTable)
         table.clear(columns=True)
         table.add_columns("Date", "Rel", "Coverage", "Pipeline", "Qual", "Notes")
+        notes_width = max(10, min(80, self.app.size.width - 50))  # what the measures leave
         for r in reviews:
             table.add_row(
                 fmt.day(r.date),
@@ -46,7 +47,7 @@ class ReviewsSection(Section):
                 fmt.percent(_number(r.metrics, "power_coverage")),
                 fmt.money(_number(r.metrics, "factored_pipeline"), currency),
                 fmt.integer(_int(r.metrics.get("qualification_score"))),
-                fmt.first_line(r.notes, 50),
+                fmt.first_line(r.notes, notes_width),
             )
 
 

@@ -10,6 +10,8 @@ from kamplan.widgets import format as fmt
 from kamplan.widgets.sections.base import Section
 from kamplan.widgets.table import Table
 
+WIDE_FROM = 130  # columns; below, the title is left out and the ratings are shown as numbers
+
 
 class StakeholdersSection(Section):
     def compose(self) -> ComposeResult:
@@ -27,35 +29,41 @@ class StakeholdersSection(Section):
         )
         table = self.query_one("#stakeholder-table", DataTable)
         table.clear(columns=True)
-        narrow = self.narrow
-        if narrow:
-            table.add_columns("Name", "Role", "I", "S", "Grid", "Owner", "Contact")
-        else:
+        # Names, titles and owners share what the other columns leave, so the last contact stays in view.
+        width = self.app.size.width
+        wide = width >= WIDE_FROM
+        if wide:
+            room = width - 76
+            name_width, title_width = min(34, room * 2 // 5), min(30, room * 7 // 20)
+            owner_width = min(30, room - name_width - title_width)
             table.add_columns("Name", "Title", "Role", "Infl", "Support", "Grid", "Owner", "Last contact")
+        else:
+            room = width - 54
+            name_width, title_width = min(34, room * 11 // 20), 0
+            owner_width = min(30, room - name_width)
+            table.add_columns("Name", "Role", "I", "S", "Grid", "Owner", "Contact")
         for p in self.people.values():
-            owner = (
-                fmt.first_line(p.owner, 14 if narrow else 30) if p.owner else Text("nobody", style="bold red")
-            )
-            if narrow:
+            owner = fmt.first_line(p.owner, owner_width) if p.owner else Text("nobody", style="bold red")
+            if wide:
                 cells = [
-                    fmt.first_line(p.name, 17),
-                    fmt.words(p.role),
-                    fmt.integer(p.influence),
-                    fmt.DASH if p.support is None else f"{p.support:+d}" if p.support else "0",
-                    fmt.grid(p.grid),
-                    owner,
-                    fmt.short_day(p.last_contact),
-                ]
-            else:
-                cells = [
-                    p.name,
-                    fmt.first_line(p.title, 26),
+                    fmt.first_line(p.name, name_width),
+                    fmt.first_line(p.title, title_width),
                     fmt.words(p.role),
                     fmt.integer(p.influence),
                     fmt.support(p.support),
                     fmt.grid(p.grid),
                     owner,
                     fmt.day(p.last_contact),
+                ]
+            else:
+                cells = [
+                    fmt.first_line(p.name, name_width),
+                    fmt.words(p.role),
+                    fmt.integer(p.influence),
+                    fmt.DASH if p.support is None else f"{p.support:+d}" if p.support else "0",
+                    fmt.grid(p.grid),
+                    owner,
+                    fmt.short_day(p.last_contact),
                 ]
             table.add_row(*cells, key=str(p.id))
         if not self.people:
