@@ -103,7 +103,11 @@ def run_app(args: argparse.Namespace, db_path: Path) -> int:
         os.environ.setdefault("TEXTUAL_FPS", "240")
         from kamplan.app import make_app
 
-        make_app(Settings(db_path=db_path), engine).run()
+        app = make_app(Settings(db_path=db_path), engine)
+        try:
+            app.run()
+        finally:
+            app.store.close()
     return 0
 
 

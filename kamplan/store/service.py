@@ -68,6 +68,14 @@ class Store:
                 self._engine = open_engine(self.db_path)
             return self._engine
 
+    def close(self) -> None:
+        """Close the database's connections. The last one to close folds the write-ahead log into the
+        file itself, so kamplan.sqlite alone holds the whole plan (someone may copy just that file)."""
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+
     def warm_up(self, *preload: Callable[[], object]) -> None:
         """In the background: open the engine, compile the account screen's queries once (an unknown
         account id finds nothing) and run `preload` (imports), so the first keys find everything ready."""

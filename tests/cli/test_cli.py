@@ -411,3 +411,27 @@ def test_db_in_a_folder_that_does_not_exist_creates_it_private(
 def test_db_that_is_a_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["--db", str(tmp_path), "accounts"])
     assert_user_error(code, capsys.readouterr().err)
+
+
+def test_quitting_the_app_leaves_the_whole_plan_in_the_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user may copy just kamplan.sqlite to a new laptop: what the session saved must be in it, not
+    left behind in the write-ahead log beside it."""
+    import shutil
+
+    from kamplan.app import KamplanApp
+
+    def session(app: KamplanApp) -> None:  # stands in for a session: add an account, then quit
+        app.store.create_account("Acme")
+
+    monkeypatch.setattr(KamplanApp, "run", session)
+    db = tmp_path / "plan.sqlite"
+    assert main(["--db", str(db)]) == 0
+    assert not Path(f"{db}-wal").exists()
+    copy = shutil.copyfile(db, tmp_path / "moved.sqlite")
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("SELECT name FROM account").fetchall() == [("Acme",)]
+    finally:
+        conn.close()
