@@ -445,3 +445,15 @@ async def test_a_long_swot_item_is_cut_in_its_list_but_whole_in_the_preview_and_
         assert dialog.query_one("#editor", Input).value == long_item
         await pilot.press("enter")  # saved as it was: nothing is lost to the cut
         assert strengths(ui_demo_engine, account_id)[-1] == long_item
+
+
+async def test_the_highlighted_review_shows_its_notes_in_full(ui_demo_engine: Engine, make_ui_app) -> None:
+    reviews = store_for(ui_demo_engine).reviews(demo_id(ui_demo_engine))
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_demo(pilot)
+        await pilot.press("6")
+        detail = screen.query_one("#review-detail")
+        assert reviews[0].notes in shown(detail)  # the table shows only the notes' start
+        await pilot.press("down")
+        assert reviews[1].notes in shown(detail)

@@ -1,5 +1,7 @@
 """Reviews: the weekly record of the plan's measures, and the trend they draw."""
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Sparkline, Static
 
@@ -21,9 +23,11 @@ class ReviewsSection(Section):
         yield Static("Power coverage over time", classes="section-title")
         yield Sparkline([], id="trend-coverage")
         yield Table(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="review-detail", classes="detail")
 
     def load(self) -> None:
         reviews = self.store.reviews(self.account_id)
+        self.reviews = reviews
         currency = self.account_screen.currency
         self.query_one("#reviews-summary", Static).update(
             f"{len(reviews)} weekly reviews"
@@ -40,7 +44,7 @@ class ReviewsSection(Section):
         table.clear(columns=True)
         table.add_columns("Date", "Rel", "Coverage", "Pipeline", "Qual", "Notes")
         notes_width = max(10, min(80, self.app.size.width - 50))  # what the measures leave
-        for r in reviews:
+        for n, r in enumerate(reviews):
             table.add_row(
                 fmt.day(r.date),
                 fmt.integer(_int(r.metrics.get("relationship_index"))),
@@ -48,7 +52,22 @@ class ReviewsSection(Section):
                 fmt.money(_number(r.metrics, "factored_pipeline"), currency),
                 fmt.integer(_int(r.metrics.get("qualification_score"))),
                 fmt.first_line(r.notes, notes_width),
+                key=str(n),
             )
+        detail = self.query_one("#review-detail", Static)
+        detail.display = bool(reviews)
+
+    @on(DataTable.RowHighlighted, "#review-table")
+    def _show_notes(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted review's notes in full: the table shows their start."""
+        key = event.row_key.value if event.row_key is not None else None
+        if key is None or not key.isdigit() or int(key) >= len(self.reviews):
+            return
+        review = self.reviews[int(key)]
+        text = Text()
+        text.append(f"{fmt.day(review.date)}  ", style="bold")
+        text.append(review.notes or "no notes", style="" if review.notes else "dim")
+        self.query_one("#review-detail", Static).update(text)
 
 
 def _int(value: object) -> int | None:
