@@ -46,6 +46,11 @@ class KamplanApp(App[None]):
         self.recent_accounts = RecentAccounts(self)
         self.idle_collector = IdleCollector()
 
+    def plan_stamp(self) -> object:
+        """What must be unchanged for anything drawn from the plan to still be right: the plan itself
+        (written here or by any other process) and the day, which makes activities late by itself."""
+        return (self.store.fingerprint(), self.settings.current_date())
+
     def get_driver_class(self) -> "type[Driver]":
         driver = super().get_driver_class()
         if driver.__name__ == "LinuxDriver":  # the one for Linux and macOS, unless TEXTUAL_DRIVER says

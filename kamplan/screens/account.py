@@ -55,7 +55,7 @@ class AccountScreen(KamplanScreen):
         self.active_section = section
         self.currency = ""
         self._mounting: dict[str, asyncio.Future[Section]] = {}
-        self.left_at: object = None  # the plan's stamp when this screen was last left (RecentAccounts)
+        self.left_at: object = None  # the plan_stamp when this screen was last left (RecentAccounts)
         self._left_theme: object = None
         self._build_ahead_pending = False
 
@@ -115,7 +115,7 @@ class AccountScreen(KamplanScreen):
             (await self._built(following[0])).ensure_loaded()
 
     def on_screen_suspend(self) -> None:
-        self.left_at = self.kamplan.recent_accounts.stamp()
+        self.left_at = self.kamplan.plan_stamp()
         self._left_theme = self._theme()
 
     def _theme(self) -> object:

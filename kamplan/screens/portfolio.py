@@ -132,7 +132,7 @@ class PortfolioScreen(KamplanScreen):
         self.show_archived = False
         self._empty: bool | None = None
         self._built_narrow: int | None = None
-        self._shown_fingerprint: object = None
+        self._shown_stamp: object = None  # the app's plan_stamp when the table was last filled
         self._shown_portfolio: Portfolio | None = None
         self._filled_with: object = None  # what the table was last filled from (see _fill_key)
 
@@ -147,13 +147,9 @@ class PortfolioScreen(KamplanScreen):
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows. Back from help or an account where nothing was saved,
-        # the table is already right: reloading it would only cost time. (A new day can make activities
-        # late without a write, hence the date.)
-        if self._stamp() != self._shown_fingerprint:
+        # the table is already right: reloading it would only cost time.
+        if self.kamplan.plan_stamp() != self._shown_stamp:
             self.reload()
-
-    def _stamp(self) -> object:
-        return (self.store.fingerprint(), self.settings.current_date())
 
     def on_settings_changed(self) -> None:
         self.reload()
@@ -173,7 +169,7 @@ class PortfolioScreen(KamplanScreen):
     @guarded
     def reload(self, select: int | None = None) -> None:
         select = select if select is not None else self.current_id()
-        self._shown_fingerprint = self._stamp()
+        self._shown_stamp = self.kamplan.plan_stamp()
         settings = self.settings
         store = self.store
         if self.show_archived:

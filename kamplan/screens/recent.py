@@ -23,13 +23,9 @@ class RecentAccounts:
         self.screens: dict[int, tuple[str, AccountScreen]] = {}  # account id -> (installed name, screen)
         self._serial = count()
 
-    def stamp(self) -> object:
-        """What must be unchanged for a kept screen to be right: the plan, and the day."""
-        return (self.app.store.fingerprint(), self.app.settings.current_date())
-
     def take(self, account_id: int) -> "AccountScreen | None":
         kept = self.screens.get(account_id)
-        if kept is not None and kept[1].left_at == self.stamp():
+        if kept is not None and kept[1].left_at == self.app.plan_stamp():
             self.screens[account_id] = self.screens.pop(account_id)  # now the most recent
             return kept[1]
         return None
