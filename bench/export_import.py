@@ -28,13 +28,15 @@ class Timing:
 
 def in_process(db: Path, account: str, document: Path, out: Path, runs: int) -> dict[str, Timing]:
     """export_plan on the heavy database; parse_plan + import_plan of that document into an empty one."""
-    from kamplan.interchange.plan_json import export_plan, import_plan, parse_plan
+    from kamplan.document.parse import parse_plan
+    from kamplan.interchange.export import export_account
     from kamplan.store.engine import open_engine
+    from kamplan.store.plan_import import import_plan
 
     exports = []
     for _ in range(runs):
         started = time.perf_counter()
-        text = export_plan(db, account, date.today())
+        text = export_account(db, account, "json", date.today())
         exports.append(time.perf_counter() - started)
     document.write_text(text, encoding="utf-8")
     imports = []

@@ -90,8 +90,8 @@ def ids_assigned_here(module: Any) -> Iterator[None]:
 
 
 def write_database(path: Path, seed: int, anchor: date) -> None:
-    from kamplan.interchange import write_plan as write_module
-    from kamplan.interchange.plan_json import parse_plan
+    from kamplan.document.parse import parse_plan
+    from kamplan.store import write_plan as write_module
     from kamplan.store.engine import open_engine, unit_of_work
 
     write_plan = write_module.write_plan

@@ -112,7 +112,7 @@ def run_app(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
-    from kamplan.interchange.demo import add_demo
+    from kamplan.store.demo import add_demo
 
     print(add_demo(_engine(db_path)))
     return 0
@@ -150,8 +150,9 @@ def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.document.parse import parse_plan
     from kamplan.interchange.files import read_text_file
-    from kamplan.interchange.plan_json import import_plan, parse_plan
+    from kamplan.store.plan_import import import_plan
 
     doc = parse_plan(read_text_file(args.file))  # validate before the database is even opened
     name = import_plan(_engine(db_path), doc, rename=args.rename, replace=args.replace)

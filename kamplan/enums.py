@@ -1,14 +1,11 @@
 """The closed sets of the domain, spelled as in the JSON plan document.
 
-The tables in kamplan.models use them, but they live outside that package: the plan document, its
-export and the measures read them without loading SQLModel (importing kamplan.models loads every table).
+The ground floor: it imports nothing of kamplan. The tables in kamplan.models use these sets, but they live
+outside that package: the plan document, its export and the measures read them without loading SQLModel
+(importing kamplan.models loads every table).
 """
 
 from enum import StrEnum
-
-from kamplan.planning.qualification import Answer  # one definition, shared with the measures
-
-__all__ = ["Answer"]  # re-exported alongside the closed sets below
 
 
 class SwotKind(StrEnum):
@@ -80,13 +77,18 @@ class WhitespaceStatus(StrEnum):
     OPEN = "open"
 
 
+class Answer(StrEnum):
+    """An answer to a qualification question."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
 class CriterionDimension(StrEnum):
     """Which side of the attractiveness matrix a criterion scores."""
 
     ATTRACTIVENESS = "attractiveness"
     OUR_STRENGTH = "our_strength"
 
-
-def label(value: StrEnum | None) -> str:
-    """How a closed-set value reads on screen: `economic_buyer` -> `economic buyer`."""
-    return "" if value is None else str(value).replace("_", " ")

@@ -34,7 +34,7 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_template(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database holding only the demo account (dated around DEMO_TODAY), made once."""
-    from kamplan.interchange.demo import add_demo
+    from kamplan.store.demo import add_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
     shutil.copyfile(migrated_template, path)
@@ -65,7 +65,7 @@ def engine(db_path: Path, migrated_template: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def demo_engine(engine: Engine) -> Engine:
-    from kamplan.interchange.demo import add_demo
+    from kamplan.store.demo import add_demo
 
     add_demo(engine, today=DEMO_TODAY)
     return engine

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from kamplan.interchange.document import PlanDocument
+from kamplan.document.model import PlanDocument
 
 HEADER = ["date", "type", "status", "stakeholders", "owner", "opportunity", "objective", "outcome"]
 FORMULA_STARTS = ("=", "+", "-", "@")

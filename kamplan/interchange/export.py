@@ -3,23 +3,10 @@
 from datetime import date
 from pathlib import Path
 
-from kamplan.interchange.document import PlanDocument
-from kamplan.interchange.read_plan import read_plan
+from kamplan.interchange.plan_json import plan_json_text
 from kamplan.store import plain
 from kamplan.store.lookup import find_account_id
-
-FORMATS = ("json", "md", "html", "csv", "ics")
-
-
-def plan_json_text(doc: PlanDocument, as_of: date) -> str:
-    """The document as `kamplan import` reads it, with the derived measures as of `as_of`.
-
-    pydantic writes it (in Rust): json.dumps with an indent runs the pure-Python encoder, several times
-    slower on a plan with thousands of activities."""
-    from kamplan.interchange.derived import derive
-
-    with_derived = doc.model_copy(update={"derived": derive(doc, as_of)})
-    return with_derived.model_dump_json(indent=2) + "\n"
+from kamplan.store.read_plan import read_plan
 
 
 def export_account(db_path: Path, account: str, fmt: str, as_of: date) -> str:
@@ -29,8 +16,9 @@ def export_account(db_path: Path, account: str, fmt: str, as_of: date) -> str:
         account_id = find_account_id(conn, account)
         if fmt == "ics":
             from kamplan.interchange.calendar_ics import planned_ics
+            from kamplan.store.planned import planned_activities
 
-            return planned_ics(conn, account_id)
+            return planned_ics(*planned_activities(conn, account_id))
         doc = read_plan(conn, account_id)
     if fmt == "json":
         return plan_json_text(doc, as_of)

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from kamplan import planning
+from kamplan.document.derived import derive
+from kamplan.document.model import PlanDocument
 from kamplan.enums import ActivityStatus, SwotKind
-from kamplan.interchange.derived import derive
-from kamplan.interchange.document import PlanDocument
 
 PROFILE_HEADINGS = {
     "strategy": "Strategy",

@@ -4,6 +4,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kamplan.enums import OpportunityStatus
 from kamplan.planning.grid import GridCategory, grid_category
 
 STALE_CONTACT_DAYS = 60
@@ -28,7 +29,7 @@ class Person:
 class OpportunitySketch:
     id: int
     title: str
-    status: str
+    status: OpportunityStatus | str
     participant_ids: tuple[int, ...]
 
 
@@ -46,7 +47,7 @@ def coaching_flags(
     """Flags for the open opportunities, in the given order, then for the people, in the given order."""
     flags: list[CoachingFlag] = []
     for opportunity in opportunities:
-        if opportunity.status == "open":
+        if opportunity.status == OpportunityStatus.OPEN:
             flags.extend(_opportunity_flags(opportunity, _voters(opportunity, people)))
     for person in people:
         flags.extend(_person_flags(person, as_of))

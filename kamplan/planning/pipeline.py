@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+from kamplan.enums import OpportunityStatus
+
 UNDATED = "undated"
 
 
@@ -13,7 +15,7 @@ UNDATED = "undated"
 class PipelineItem:
     value: float | None
     probability: int | None
-    status: str
+    status: OpportunityStatus | str
     target_date: date | None
 
 
@@ -32,12 +34,12 @@ def _factored(scaled: int | Fraction) -> float:
 
 def factored_value(items: Iterable[PipelineItem]) -> float:
     """Σ value × probability / 100 over the open items, whatever their date; missing numbers count as 0."""
-    return _factored(sum(_scaled(item) for item in items if item.status == "open"))
+    return _factored(sum(_scaled(item) for item in items if item.status == OpportunityStatus.OPEN))
 
 
 def best_bet(items: Sequence[PipelineItem]) -> int | None:
     """Index of the open item with the largest factored value, the first of equals; None when none is open."""
-    open_items = [n for n, item in enumerate(items) if item.status == "open"]
+    open_items = [n for n, item in enumerate(items) if item.status == OpportunityStatus.OPEN]
     return max(open_items, key=lambda n: _scaled(items[n]), default=None)
 
 
@@ -49,7 +51,7 @@ def pipeline_by_quarter(items: Iterable[PipelineItem]) -> dict[str, float]:
     """Factored value of the open items per quarter of target date, oldest first, "undated" last."""
     totals: defaultdict[str, int | Fraction] = defaultdict(int)
     for item in items:
-        if item.status == "open":
+        if item.status == OpportunityStatus.OPEN:
             key = UNDATED if item.target_date is None else quarter_key(item.target_date)
             totals[key] += _scaled(item)
     keys = sorted(key for key in totals if key != UNDATED) + ([UNDATED] if UNDATED in totals else [])

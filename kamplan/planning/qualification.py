@@ -1,18 +1,10 @@
 """The ten qualification questions and their score."""
 
 from collections.abc import Mapping
-from enum import StrEnum
 from fractions import Fraction
 
+from kamplan.enums import Answer
 from kamplan.planning._rounding import round_half_up
-
-
-class Answer(StrEnum):
-    YES = "yes"
-    PARTLY = "partly"
-    NO = "no"
-    UNKNOWN = "unknown"
-
 
 QUESTION_KEYS = ("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10")
 

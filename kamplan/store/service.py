@@ -201,7 +201,7 @@ class Store:
         return self.write(accounts.empty_trash)
 
     def add_demo(self, today: date | None = None) -> str:
-        from kamplan.interchange.demo import add_demo
+        from kamplan.store.demo import add_demo
 
         self.revision += 1
         return add_demo(self.engine, today)
@@ -209,7 +209,7 @@ class Store:
     # Profile
     def update_account_field(self, account_id: int, field: str, raw: Any) -> Any:
         """Validate what the user typed with the document's rules, then save it; returns the stored value."""
-        from kamplan.interchange.forms import validate_account_field
+        from kamplan.document.forms import validate_account_field
         from kamplan.store import profile
 
         value = validate_account_field(field, raw)

@@ -5,11 +5,10 @@ import io
 import json
 from datetime import date
 
-from file_support import db_file
+from file_support import db_file, import_text
 from sqlalchemy.engine import Engine
 
 from kamplan.interchange.export import export_account
-from kamplan.interchange.plan_json import import_text
 
 AS_OF = date(2026, 3, 4)
 DEMO = "Kestrelmoor Foods B.V."

@@ -5,12 +5,11 @@ from datetime import date
 from typing import Any
 
 import pytest
-from file_support import db_file
+from file_support import db_file, export_plan, import_text
 from sqlalchemy.engine import Engine
 
 from kamplan import planning
-from kamplan.interchange.demo import demo_document
-from kamplan.interchange.plan_json import export_plan, import_text
+from kamplan.store.demo import demo_document
 
 DEMO = "Kestrelmoor Foods B.V."
 AS_OF = date(2026, 3, 4)

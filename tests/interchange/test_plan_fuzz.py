@@ -6,8 +6,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kamplan.document.parse import parse_plan
 from kamplan.errors import KamplanError
-from kamplan.interchange.plan_json import parse_plan
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),

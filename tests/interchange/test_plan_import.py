@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from file_support import db_file
+from file_support import db_file, export_plan, import_text
 from sqlalchemy.engine import Engine
 
-import kamplan.interchange.write_plan as write_plan_module
+import kamplan.store.write_plan as write_plan_module
+from kamplan.document.parse import parse_plan
 from kamplan.errors import KamplanError, ValidationFailed
-from kamplan.interchange.demo import demo_document
-from kamplan.interchange.plan_json import export_plan, import_plan, import_text, parse_plan
 from kamplan.store.accounts import list_accounts
+from kamplan.store.demo import demo_document
 from kamplan.store.engine import reading
+from kamplan.store.plan_import import import_plan
 
 DEMO = "Kestrelmoor Foods B.V."
 AS_OF = date(2026, 3, 4)

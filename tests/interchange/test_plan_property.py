@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from file_support import db_file
+from file_support import db_file, export_plan, import_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
@@ -26,7 +26,6 @@ from kamplan.enums import (
     SwotKind,
     WhitespaceStatus,
 )
-from kamplan.interchange.plan_json import export_plan, import_text
 from kamplan.models import Account
 from kamplan.store.engine import open_engine, unit_of_work
 

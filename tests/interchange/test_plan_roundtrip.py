@@ -6,12 +6,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from file_support import db_file
+from file_support import db_file, export_plan, import_text
 from sqlalchemy.engine import Engine
 
-from kamplan.interchange.demo import add_demo, demo_document
-from kamplan.interchange.plan_json import export_plan, import_text
 from kamplan.store.accounts import list_accounts
+from kamplan.store.demo import add_demo, demo_document
 from kamplan.store.engine import reading
 
 DEMO = "Kestrelmoor Foods B.V."

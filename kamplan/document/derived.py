@@ -4,8 +4,8 @@ from datetime import date
 from typing import Any
 
 from kamplan import planning
+from kamplan.document.model import PlanDocument, StakeholderPart
 from kamplan.enums import ActivityStatus
-from kamplan.interchange.document import PlanDocument, StakeholderPart
 
 
 def _rating(person: StakeholderPart) -> planning.Rating:

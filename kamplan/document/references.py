@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from kamplan.interchange.document import PlanDocument
+from kamplan.document.model import PlanDocument
 
 
 def _refs(kind: str, refs: Iterable[str], seen: dict[str, str], found: list[str]) -> set[str]:

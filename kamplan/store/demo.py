@@ -7,16 +7,17 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from kamplan.interchange.plan_json import import_plan, parse_plan
+from kamplan.document.parse import parse_plan
 from kamplan.store.accounts import archive_account, name_taken, trash_account
 from kamplan.store.engine import unit_of_work
+from kamplan.store.plan_import import import_plan
 
 # The day the demo document was written as "today" (a Wednesday); its dates move with the calendar.
 DEMO_TODAY = date(2026, 3, 4)
 
 
 def demo_text() -> str:
-    return resources.files("kamplan.interchange").joinpath("demo_plan.json").read_text(encoding="utf-8")
+    return resources.files("kamplan.document").joinpath("demo_plan.json").read_text(encoding="utf-8")
 
 
 def _shift(value: Any, days: int) -> Any:

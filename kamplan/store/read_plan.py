@@ -11,8 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from kamplan.enums import Answer, CriterionDimension
-from kamplan.interchange.document import (
+from kamplan.document.model import (
     FORMAT,
     VERSION,
     AccountPart,
@@ -22,6 +21,7 @@ from kamplan.interchange.document import (
     Segmentation,
     StakeholderPart,
 )
+from kamplan.enums import Answer, CriterionDimension
 from kamplan.planning import QUESTION_KEYS
 
 # Columns stored under the document's own key; the others are ids, written as refs.

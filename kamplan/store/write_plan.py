@@ -6,8 +6,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from kamplan import models as m
+from kamplan.document.model import CriterionPart, PlanDocument
 from kamplan.enums import CriterionDimension
-from kamplan.interchange.document import CriterionPart, PlanDocument
 
 
 def _insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:

@@ -7,19 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kamplan.enums import (
-    ActivityStatus,
-    ActivityType,
-    Answer,
-    Confidence,
-    OpportunityKind,
-    OpportunityStatus,
-    RelationshipLevel,
-    Role,
-    SwotKind,
-    WhitespaceStatus,
-)
-from kamplan.interchange.fields import (
+from kamplan.document.fields import (
     CriterionScore,
     Currency,
     Day,
@@ -37,6 +25,18 @@ from kamplan.interchange.fields import (
     Text,
     Threat,
     Weight,
+)
+from kamplan.enums import (
+    ActivityStatus,
+    ActivityType,
+    Answer,
+    Confidence,
+    OpportunityKind,
+    OpportunityStatus,
+    RelationshipLevel,
+    Role,
+    SwotKind,
+    WhitespaceStatus,
 )
 from kamplan.planning.qualification import QUESTION_KEYS
 

@@ -5,9 +5,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from kamplan.document.errors import message
+from kamplan.document.model import AccountPart, Profile, Segmentation
 from kamplan.errors import ValidationFailed
-from kamplan.interchange.document import AccountPart, Profile, Segmentation
-from kamplan.interchange.errors import message
 
 _SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9}
 _AMOUNT = re.compile(r"^(-?[\d.]+)\s*(k|m|bn|b)?$", re.IGNORECASE)
