@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -18,16 +17,13 @@ if TYPE_CHECKING:
 from kamplan.commands import AccountsProvider, StakeholdersProvider
 from kamplan.config import Settings
 from kamplan.idle_gc import IdleCollector
-from kamplan.screens.recent import RecentAccounts
+from kamplan.screens.account.recent import RecentAccounts
+from kamplan.screens.messages import SettingsChanged
 from kamplan.store.service import Store
 from kamplan.store.settings import LIMITS
 from kamplan.widgets.dialogs import EditDialog
 
 IDLE_CHECK_SECONDS = 0.25
-
-
-class SettingsChanged(Message):
-    """A limit changed: screens that show it redraw."""
 
 
 class KamplanApp(App[None]):
@@ -50,6 +46,9 @@ class KamplanApp(App[None]):
         """What must be unchanged for anything drawn from the plan to still be right: the plan itself
         (written here or by any other process) and the day, which makes activities late by itself."""
         return (self.store.fingerprint(), self.settings.current_date())
+
+    def garbage_made(self) -> None:
+        self.idle_collector.garbage_made()
 
     def get_driver_class(self) -> "type[Driver]":
         driver = super().get_driver_class()
@@ -84,7 +83,7 @@ class KamplanApp(App[None]):
         await super().on_event(event)
 
     def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
-        from kamplan.screens.account import AccountScreen
+        from kamplan.screens.account.screen import AccountScreen
 
         # Going to another account from an account screen replaces it, so Escape returns to the portfolio.
         while isinstance(self.screen, AccountScreen) or len(self.screen_stack) > 2:
@@ -163,7 +162,7 @@ def _preload_screens() -> None:
     """The modules the next keys will need: the account screen and the text editor (slow to import)."""
     from textual.widgets import TextArea  # noqa: F401
 
-    import kamplan.screens.account  # noqa: F401
+    import kamplan.screens.account.screen  # noqa: F401
 
 
 def make_app(settings: Settings, engine: "Engine | None" = None) -> KamplanApp:

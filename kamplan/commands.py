@@ -1,17 +1,20 @@
 """Command-palette providers built from data: go to an account, go to a stakeholder."""
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from kamplan.app import KamplanApp
+from kamplan.screens.host import Host
 
 
 class AccountsProvider(Provider):
+    @property
+    def host(self) -> Host:
+        return cast(Host, self.app)
+
     async def startup(self) -> None:
-        self.accounts = cast("KamplanApp", self.app).store.live_accounts()
+        self.accounts = self.host.store.live_accounts()
 
     async def discover(self) -> Hits:
         for account_id, name in self.accounts:
@@ -30,12 +33,16 @@ class AccountsProvider(Provider):
                 )
 
     def _open(self, account_id: int) -> None:
-        cast("KamplanApp", self.app).open_account(account_id)
+        self.host.open_account(account_id)
 
 
 class StakeholdersProvider(Provider):
+    @property
+    def host(self) -> Host:
+        return cast(Host, self.app)
+
     async def startup(self) -> None:
-        self.people = cast("KamplanApp", self.app).store.people_directory()
+        self.people = self.host.store.people_directory()
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -52,4 +59,4 @@ class StakeholdersProvider(Provider):
                 )
 
     def _open(self, account_id: int, person_id: int) -> None:
-        cast("KamplanApp", self.app).open_account(account_id, person_id=person_id)
+        self.host.open_account(account_id, person_id=person_id)

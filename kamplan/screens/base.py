@@ -1,20 +1,18 @@
 """What every kamplan screen can reach: the store and the settings the app was handed."""
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from textual.screen import Screen
 
 from kamplan.config import Settings
+from kamplan.screens.host import Host
 from kamplan.store.service import Store
-
-if TYPE_CHECKING:
-    from kamplan.app import KamplanApp
 
 
 class KamplanScreen(Screen[Any]):
     @property
-    def kamplan(self) -> "KamplanApp":
-        return cast("KamplanApp", self.app)
+    def kamplan(self) -> Host:
+        return cast(Host, self.app)
 
     @property
     def store(self) -> Store:

@@ -17,7 +17,7 @@ from ui_support import (
 )
 
 from kamplan.enums import SwotKind
-from kamplan.screens.account import AccountScreen
+from kamplan.screens.account.screen import AccountScreen
 from kamplan.screens.help import HelpScreen
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 
@@ -385,7 +385,7 @@ async def test_the_next_section_is_built_ahead_while_you_read_and_keys_still_com
 ) -> None:
     """While a section is shown, the one after it is built in the background, so going through them in
     order finds each one ready; the shown section keeps the cursor, and a key pressed at once wins."""
-    from kamplan.widgets.sections.base import Section
+    from kamplan.screens.account.section import Section
 
     def built(screen: AccountScreen) -> set[str]:
         return {
@@ -411,7 +411,7 @@ async def test_the_next_section_is_built_ahead_while_you_read_and_keys_still_com
 @pytest.mark.parametrize("size", [(80, 24), (110, 36), (120, 36), (160, 48)])
 async def test_every_section_fits_the_terminal(ui_demo_engine: Engine, make_ui_app, size) -> None:
     """Nothing hides to the right of any table: the last column (a status, a date) is always in view."""
-    from kamplan.widgets.sections.base import Section
+    from kamplan.screens.account.section import Section
 
     app = make_ui_app(ui_demo_engine)
     async with app.run_test(size=size) as pilot:

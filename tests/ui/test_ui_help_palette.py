@@ -14,7 +14,7 @@ from ui_support import (
     wait_for_palette,
 )
 
-from kamplan.screens.account import AccountScreen
+from kamplan.screens.account.screen import AccountScreen
 from kamplan.screens.help import HelpScreen
 from kamplan.screens.portfolio import PortfolioScreen
 from kamplan.screens.trash import TrashScreen

@@ -16,7 +16,7 @@ from ui_support import (
     type_text,
 )
 
-from kamplan.screens.account import AccountScreen
+from kamplan.screens.account.screen import AccountScreen
 from kamplan.screens.portfolio import PortfolioScreen
 from kamplan.screens.trash import TrashScreen
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog

@@ -1,20 +1,30 @@
-"""A section of the account screen: it loads what it shows when first opened, and again after edits."""
+"""A section of the account screen: it loads what it shows when first opened, and again after edits.
 
+A section reads and writes through the store and tells its screen what it changed with an Edited
+message; the screen decides what else to redraw (the header, the other sections)."""
+
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual import on
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
+from textual.message import Message
 from textual.widgets import DataTable
 
+from kamplan.screens.host import Host
 from kamplan.store.service import Store
 from kamplan.widgets.format import NARROW_WIDTH
 from kamplan.widgets.guard import guarded
 
-if TYPE_CHECKING:
-    from kamplan.app import KamplanApp
-    from kamplan.screens.account import AccountScreen
+
+@dataclass
+class AccountContext:
+    """What the account screen knows that its sections show too; the screen keeps it current."""
+
+    account_id: int
+    currency: str = ""
 
 
 class Section(VerticalScroll, can_focus=False):
@@ -23,21 +33,34 @@ class Section(VerticalScroll, can_focus=False):
     loaded = False
     _loaded_width = 0
 
-    def __init__(self, account_id: int, *, id: str) -> None:
+    class Edited(Message):
+        """The section saved a change to the plan (its own view is already redrawn)."""
+
+        def __init__(self, section: "Section") -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, context: AccountContext, *, id: str) -> None:
         super().__init__(id=id)
-        self.account_id = account_id
+        self.context = context
+        self.account_id = context.account_id
 
     @property
-    def kamplan(self) -> "KamplanApp":
-        return cast("KamplanApp", self.app)
-
-    @property
-    def account_screen(self) -> "AccountScreen":
-        return cast("AccountScreen", self.screen)
+    def kamplan(self) -> Host:
+        return cast(Host, self.app)
 
     @property
     def store(self) -> Store:
         return self.kamplan.store
+
+    def edited(self) -> None:
+        """Tell the screen this section saved something."""
+        self.post_message(self.Edited(self))
+
+    def reload(self) -> None:
+        """Show the plan as it is now (after an undo, or an edit made elsewhere)."""
+        if self.loaded:
+            self._load_for_width()
 
     @property
     def today(self) -> date:

@@ -2,11 +2,14 @@
 
 from functools import partial
 from itertools import count
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-if TYPE_CHECKING:
-    from kamplan.app import KamplanApp
-    from kamplan.screens.account import AccountScreen
+from textual.app import App
+
+from kamplan.screens.host import Host
+
+if TYPE_CHECKING:  # the account screen loads after the first paint: not for this module
+    from kamplan.screens.account.screen import AccountScreen
 
 KEEP = 4  # a weekly session moves between a handful of accounts
 REMOVE_AFTER = 1.0  # seconds
@@ -18,14 +21,18 @@ class RecentAccounts:
     written to the plan (here or by any other process) since it was left; otherwise a fresh one is
     built, so a kept screen never shows stale data."""
 
-    def __init__(self, app: "KamplanApp") -> None:
+    def __init__(self, app: App[None]) -> None:
         self.app = app
         self.screens: dict[int, tuple[str, AccountScreen]] = {}  # account id -> (installed name, screen)
         self._serial = count()
 
+    @property
+    def _host(self) -> Host:
+        return cast(Host, self.app)
+
     def take(self, account_id: int) -> "AccountScreen | None":
         kept = self.screens.get(account_id)
-        if kept is not None and kept[1].left_at == self.app.plan_stamp():
+        if kept is not None and kept[1].left_at == self._host.plan_stamp():
             self.screens[account_id] = self.screens.pop(account_id)  # now the most recent
             return kept[1]
         return None
@@ -52,4 +59,4 @@ class RecentAccounts:
 
     async def _remove(self, screen: "AccountScreen") -> None:
         await screen.remove()
-        self.app.idle_collector.garbage_made()  # its widgets hold one another: only a full pass frees them
+        self._host.garbage_made()  # its widgets hold one another: only a full pass frees them

@@ -12,18 +12,18 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widgets import ContentSwitcher, Static
 
+from kamplan.screens.account.assessment import AssessmentSection
+from kamplan.screens.account.plan import PlanSection
+from kamplan.screens.account.profile import ProfileSection
+from kamplan.screens.account.qualification import QualificationSection
+from kamplan.screens.account.reviews import ReviewsSection
+from kamplan.screens.account.section import AccountContext, Section
+from kamplan.screens.account.stakeholders import StakeholdersSection
 from kamplan.screens.base import KamplanScreen
 from kamplan.widgets import format as fmt
 from kamplan.widgets.clickline import ClickLine
 from kamplan.widgets.guard import guarded
 from kamplan.widgets.keybar import KeyBar
-from kamplan.widgets.sections.assessment import AssessmentSection
-from kamplan.widgets.sections.base import Section
-from kamplan.widgets.sections.plan import PlanSection
-from kamplan.widgets.sections.profile import ProfileSection
-from kamplan.widgets.sections.qualification import QualificationSection
-from kamplan.widgets.sections.reviews import ReviewsSection
-from kamplan.widgets.sections.stakeholders import StakeholdersSection
 
 SECTIONS: list[tuple[str, str, type[Section]]] = [
     ("profile", "Profile", ProfileSection),
@@ -52,8 +52,8 @@ class AccountScreen(KamplanScreen):
     def __init__(self, account_id: int, section: str = "profile") -> None:
         super().__init__()
         self.account_id = account_id
+        self.context = AccountContext(account_id)
         self.active_section = section
-        self.currency = ""
         self._mounting: dict[str, asyncio.Future[Section]] = {}
         self.left_at: object = None  # the plan_stamp when this screen was last left (RecentAccounts)
         self._left_theme: object = None
@@ -134,7 +134,7 @@ class AccountScreen(KamplanScreen):
         summary = self.store.summary(self.account_id, self.settings.current_date())
         if summary is None:
             return
-        self.currency = summary.currency
+        self.context.currency = summary.currency
         self.title = summary.name
         self.sub_title = "Account"
         text = Text()
@@ -149,11 +149,27 @@ class AccountScreen(KamplanScreen):
         text.append(f"  ·  relationship {fmt.integer(summary.relationship_index)}")
         self.query_one("#account-header", Static).update(text)
 
+    def on_section_edited(self, event: Section.Edited) -> None:
+        """A section saved a change: the header and every other section may show it."""
+        self.plan_changed(keep=event.section)
+
+    def plan_changed(self, keep: Section | None = None) -> None:
+        """Redraw what the plan changed: the header now, the shown section now (unless it is `keep`,
+        which already did), the others when next shown."""
+        self.refresh_header()
+        for section in self.query(Section):
+            if section is keep or not section.loaded:
+                continue
+            if section.display and section.id == f"section-{self.active_section}":
+                section.reload()
+            else:
+                section.loaded = False
+
     def section(self, section_id: str) -> Section:
         return self.query_one(f"#section-{section_id}", Section)
 
     def _new_section(self, section_id: str) -> Section:
-        return SECTION_TYPES[section_id](self.account_id, id=f"section-{section_id}")
+        return SECTION_TYPES[section_id](self.context, id=f"section-{section_id}")
 
     async def _built(self, section_id: str) -> Section:
         """The section, mounted on first use. Two quick keys may both ask for it: the second waits for

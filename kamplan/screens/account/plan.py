@@ -4,8 +4,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from kamplan.screens.account.section import Section
 from kamplan.widgets import format as fmt
-from kamplan.widgets.sections.base import Section
 from kamplan.widgets.table import Table
 
 
@@ -17,7 +17,7 @@ class PlanSection(Section):
         yield Table(id="activities", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
-        currency = self.account_screen.currency
+        currency = self.context.currency
         narrow = self.narrow
         title_width = max(16, min(40, self.app.size.width - 82))  # what the other wide columns leave
         opps = self.query_one("#opportunities", DataTable)

@@ -5,8 +5,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Sparkline, Static
 
+from kamplan.screens.account.section import Section
 from kamplan.widgets import format as fmt
-from kamplan.widgets.sections.base import Section
 from kamplan.widgets.table import Table
 
 
@@ -28,7 +28,7 @@ class ReviewsSection(Section):
     def load(self) -> None:
         reviews = self.store.reviews(self.account_id)
         self.reviews = reviews
-        currency = self.account_screen.currency
+        currency = self.context.currency
         self.query_one("#reviews-summary", Static).update(
             f"{len(reviews)} weekly reviews"
             + (f", the latest on {fmt.day(reviews[0].date)}" if reviews else "")

@@ -14,10 +14,10 @@ from textual.widgets.data_table import RowDoesNotExist
 from kamplan import planning
 from kamplan.enums import SwotKind
 from kamplan.models import Account
+from kamplan.screens.account.section import Section
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
-from kamplan.widgets.sections.base import Section
 from kamplan.widgets.table import Table
 
 
@@ -247,7 +247,7 @@ class ProfileSection(Section):
         if account is not None:
             self.account = account
             self._fill_fields(account, select=field)
-        self.account_screen.refresh_header()
+        self.edited()
 
     # SWOT
     @guarded

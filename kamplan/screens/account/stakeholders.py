@@ -5,9 +5,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from kamplan.screens.account.section import Section
 from kamplan.store.account_view import StakeholderRow
 from kamplan.widgets import format as fmt
-from kamplan.widgets.sections.base import Section
 from kamplan.widgets.table import Table
 
 WIDE_FROM = 130  # columns; below, the title is left out and the ratings are shown as numbers

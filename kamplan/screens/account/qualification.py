@@ -5,8 +5,8 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from kamplan import planning
+from kamplan.screens.account.section import Section
 from kamplan.widgets import format as fmt
-from kamplan.widgets.sections.base import Section
 from kamplan.widgets.table import Table
 
 # Short forms of the ten questions, for the table; the full wording is in kamplan.planning.QUESTIONS.
