@@ -91,4 +91,3 @@ class CriterionDimension(StrEnum):
 
     ATTRACTIVENESS = "attractiveness"
     OUR_STRENGTH = "our_strength"
-

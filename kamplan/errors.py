@@ -19,5 +19,13 @@ class ValidationFailed(KamplanError):
         super().__init__(shown + more)
 
 
+class FieldProblems(ValidationFailed):
+    """Input was rejected field by field: `fields` maps each field's name to its message."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        self.fields = fields
+        super().__init__([f"{name.replace('_', ' ')}: {problem}" for name, problem in fields.items()])
+
+
 class DatabaseError(KamplanError):
     """The database file cannot be used as it is (damaged, not SQLite, newer, unreachable)."""

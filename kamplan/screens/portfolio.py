@@ -145,6 +145,9 @@ class PortfolioScreen(KamplanScreen):
             yield Static(WELCOME, id="welcome")
         yield KeyBar()
 
+    def plan_changed(self) -> None:
+        self.reload()
+
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows. Back from help or an account where nothing was saved,
         # the table is already right: reloading it would only cost time.

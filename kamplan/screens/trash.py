@@ -29,6 +29,9 @@ class TrashScreen(KamplanScreen):
         self.reload()
 
     @guarded
+    def plan_changed(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from kamplan.config import Settings
 from kamplan.store import plain, summary
+from kamplan.store.undo import History, NothingToUndo, Step
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -45,6 +46,8 @@ class Store:
         self._engine = engine
         self._lock = threading.Lock()
         self.revision = 0  # counts this app's own writes
+        self.history = History()
+        self._write_lock = threading.RLock()
         self._directory: tuple[object, list[PersonHit]] | None = None
 
     def fingerprint(self) -> tuple[int, int, int]:
@@ -110,19 +113,80 @@ class Store:
         except SQLAlchemyError as error:
             raise plain.database_error(error, writing=False) from error
 
-    def write(self, change: "Callable[[Session], T]") -> T:
-        """One transaction: all of `change` is saved, or (on any error) none of it."""
+    def write(
+        self, change: "Callable[[Session], T]", label: "str | Callable[[Session], str]" = "a change"
+    ) -> T:
+        """One transaction: all of `change` is saved, or (on any error) none of it. It becomes the step
+        `u` undoes, described by `label` ("Industry 'Packaging' → 'Food manufacturing'"); a callable
+        label is worked out in the transaction before the change, so it can quote the old value."""
         from sqlalchemy.exc import SQLAlchemyError
 
         from kamplan.store.engine import unit_of_work
 
+        with self._write_lock:
+            try:
+                with unit_of_work(self.engine) as session:
+                    self.history.attach(_dbapi(session))
+                    described = label if isinstance(label, str) else label(session)
+                    with self.history.recording() as changes:
+                        result = change(session)
+                        session.flush()
+            except SQLAlchemyError as error:
+                raise plain.database_error(error, writing=True) from error
+            finally:
+                self.revision += 1
+            self.history.done(described, changes)
+            return result
+
+    # Undo and redo
+    def undo(self) -> str:
+        """Take back the last change made in this session; returns what it was."""
+        with self._write_lock:
+            if not self.history.undo_steps:
+                raise NothingToUndo("nothing to undo")
+            step = self.history.undo_steps[-1]
+            self.history.redo_steps.append(Step(step.label, self._apply_inverse(step, "undo")))
+            self.history.undo_steps.pop()
+            return step.label
+
+    def redo(self) -> str:
+        """Make again the change undone last; returns what it was."""
+        with self._write_lock:
+            if not self.history.redo_steps:
+                raise NothingToUndo("nothing to redo")
+            step = self.history.redo_steps[-1]
+            self.history.undo_steps.append(Step(step.label, self._apply_inverse(step, "redo")))
+            self.history.redo_steps.pop()
+            return step.label
+
+    def _apply_inverse(self, step: Step, verb: str) -> "list[Any]":
+        """Apply the inverse of each change of `step`, newest first, in one transaction; returns the
+        changes that made (the step that takes it back again). Refused, and the history forgotten, if
+        the rows are no longer as the step left them (another process changed them)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from kamplan.errors import KamplanError
+        from kamplan.store.engine import unit_of_work
+
         try:
             with unit_of_work(self.engine) as session:
-                return change(session)
-        except SQLAlchemyError as error:
-            raise plain.database_error(error, writing=True) from error
+                connection = session.connection()
+                self.history.attach(_dbapi(session))
+                # A deleted person comes back before the links that point at them: check at commit.
+                connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                with self.history.recording() as changes:
+                    for change in reversed(step.changes):
+                        sql, params = self.history.inverse(change)
+                        if connection.exec_driver_sql(sql, params).rowcount != 1:
+                            raise _Mismatch
+        except (SQLAlchemyError, _Mismatch):
+            self.history.forget()
+            raise KamplanError(
+                f"could not {verb} {step.label}: the plan was changed outside this window meanwhile"
+            ) from None
         finally:
             self.revision += 1
+        return changes
 
     # Settings
     def load_settings(self, settings: Settings) -> Settings:
@@ -137,7 +201,9 @@ class Store:
         from kamplan.store import settings as settings_store
 
         value = settings_store.parse_limit(key, text)
-        self.write(lambda s: settings_store.save_setting(s, key, value))
+        self.write(
+            lambda s: settings_store.save_setting(s, key, value), f"limit {key.replace('_', ' ')}: {value}"
+        )
         return value
 
     # Portfolio and accounts
@@ -173,32 +239,44 @@ class Store:
     def create_account(self, name: str) -> int:
         from kamplan.store import accounts
 
-        return self.write(lambda s: accounts.create_account(s, name).id)
+        return self.write(lambda s: accounts.create_account(s, name).id, f"new account {_cut(name)}")
 
     def rename_account(self, account_id: int, name: str) -> None:
         from kamplan.store import accounts
 
-        self.write(lambda s: accounts.rename_account(s, account_id, name))
+        self.write(
+            lambda s: accounts.rename_account(s, account_id, name),
+            lambda s: f"rename {_cut(_account_name(s, account_id))} → {_cut(name)}",
+        )
 
     def set_key_account(self, account_id: int, key: bool) -> None:
         from kamplan.store import accounts
 
-        self.write(lambda s: accounts.set_key_account(s, account_id, key))
+        self.write(
+            lambda s: accounts.set_key_account(s, account_id, key),
+            lambda s: f"key account {'on' if key else 'off'}: {_cut(_account_name(s, account_id))}",
+        )
 
     def archive_account(self, account_id: int, archived: bool = True) -> None:
         from kamplan.store import accounts
 
-        self.write(lambda s: accounts.archive_account(s, account_id, archived))
+        self.write(
+            lambda s: accounts.archive_account(s, account_id, archived),
+            lambda s: f"{'archive' if archived else 'unarchive'} {_cut(_account_name(s, account_id))}",
+        )
 
     def trash_account(self, account_id: int, trashed: bool = True) -> None:
         from kamplan.store import accounts
 
-        self.write(lambda s: accounts.trash_account(s, account_id, trashed))
+        self.write(
+            lambda s: accounts.trash_account(s, account_id, trashed),
+            lambda s: f"{'trash' if trashed else 'restore'} {_cut(_account_name(s, account_id))}",
+        )
 
     def empty_trash(self) -> int:
         from kamplan.store import accounts
 
-        return self.write(accounts.empty_trash)
+        return self.write(accounts.empty_trash, "empty the trash")
 
     def add_demo(self, today: date | None = None) -> str:
         from kamplan.store.demo import add_demo
@@ -207,14 +285,44 @@ class Store:
         return add_demo(self.engine, today)
 
     # Profile
-    def update_account_field(self, account_id: int, field: str, raw: Any) -> Any:
-        """Validate what the user typed with the document's rules, then save it; returns the stored value."""
+    def update_account_fields(self, account_id: int, values: dict[str, Any], labels: dict[str, str]) -> None:
+        """Validate each value with the document's rules (FieldProblems names every field refused), then
+        save them all in one step; `labels` name the fields in the undo history."""
         from kamplan.document.forms import validate_account_field
+        from kamplan.errors import FieldProblems, ValidationFailed
+        from kamplan.models import Account
         from kamplan.store import profile
 
-        value = validate_account_field(field, raw)
-        self.write(lambda s: profile.update_account_field(s, account_id, field, value))
-        return value
+        checked: dict[str, Any] = {}
+        problems: dict[str, str] = {}
+        for field, raw in values.items():
+            try:
+                checked[field] = validate_account_field(field, raw)
+            except ValidationFailed as error:
+                problems[field] = "; ".join(error.problems)
+        if problems:
+            raise FieldProblems(problems)
+
+        def described(session: "Session") -> str:
+            account = session.get(Account, account_id)
+            changed = [f for f, v in checked.items() if getattr(account, f, None) != v]
+            if len(changed) == 1:
+                field = changed[0]
+                return f"{labels.get(field, field)} {_cut(getattr(account, field))} → {_cut(checked[field])}"
+            return ", ".join(labels.get(f, f) for f in changed) or "no change"
+
+        def change(session: "Session") -> None:
+            for field, value in checked.items():
+                profile.update_account_field(session, account_id, field, value)
+
+        self.write(change, described)
+
+    def update_account_field(self, account_id: int, field: str, raw: Any, label: str = "") -> Any:
+        """One field: what the user typed, validated and saved; returns the stored value."""
+        from kamplan.document.forms import validate_account_field
+
+        self.update_account_fields(account_id, {field: raw}, {field: label or field.replace("_", " ")})
+        return validate_account_field(field, raw)
 
     def swot(self, account_id: int) -> "list[m.SwotItem]":
         from kamplan.store import profile
@@ -224,22 +332,30 @@ class Store:
     def add_swot(self, account_id: int, kind: "SwotKind", text: str) -> int:
         from kamplan.store import profile
 
-        return self.write(lambda s: profile.add_swot(s, account_id, kind, _line(text)).id)
+        return self.write(
+            lambda s: profile.add_swot(s, account_id, kind, _line(text)).id, f"new {kind} {_cut(text)}"
+        )
 
     def edit_swot(self, item_id: int, text: str) -> None:
         from kamplan.store import profile
 
-        self.write(lambda s: profile.edit_swot(s, item_id, _line(text)))
+        self.write(
+            lambda s: profile.edit_swot(s, item_id, _line(text)),
+            lambda s: f"{_swot(s, item_id)} → {_cut(text)}",
+        )
 
     def delete_swot(self, item_id: int) -> None:
         from kamplan.store import profile
 
-        self.write(lambda s: profile.delete_swot(s, item_id))
+        self.write(lambda s: profile.delete_swot(s, item_id), lambda s: f"delete {_swot(s, item_id)}")
 
     def move_swot(self, item_id: int, offset: int) -> None:
         from kamplan.store import profile
 
-        self.write(lambda s: profile.move_swot(s, item_id, offset))
+        self.write(
+            lambda s: profile.move_swot(s, item_id, offset),
+            lambda s: f"move {_swot(s, item_id)} {'up' if offset < 0 else 'down'}",
+        )
 
     # Sections of the account screen
     def stakeholders(self, account_id: int) -> "list[account_view.StakeholderRow]":
@@ -287,6 +403,36 @@ class Store:
                 " JOIN account a ON a.id = s.account_id WHERE a.archived_at IS NULL AND a.deleted_at IS NULL"
             ).fetchall()
         return sorted((PersonHit(*row) for row in rows), key=lambda p: p.name.casefold())
+
+
+def _account_name(session: "Session", account_id: int) -> str:
+    from kamplan.models import Account
+
+    account = session.get(Account, account_id)
+    return "" if account is None else account.name
+
+
+def _swot(session: "Session", item_id: int) -> str:
+    from kamplan.models import SwotItem
+
+    item = session.get(SwotItem, item_id)
+    return "SWOT item" if item is None else f"{item.kind} {_cut(item.text)}"
+
+
+class _Mismatch(Exception):
+    """A row an undo step needs is not as the step left it."""
+
+
+def _dbapi(session: "Session") -> sqlite3.Connection:
+    return session.connection().connection.dbapi_connection
+
+
+def _cut(value: object, width: int = 40) -> str:
+    """A value as an undo label quotes it: one line, short."""
+    if value is None or value == "":
+        return "empty"
+    text = " ".join(str(value).split())
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def _line(text: str) -> str:

@@ -1,7 +1,6 @@
 """The line of keys at the bottom of every screen."""
 
 from textual.content import Content
-from textual.markup import escape
 from textual.screen import Screen
 
 from kamplan.widgets.clickline import ClickLine, Part
@@ -72,11 +71,10 @@ class KeyBar(ClickLine):
     def _parts(keys: KeyList, pad: str) -> list[Part]:
         parts = []
         for key, shown, description, enabled in keys:
-            text = (
-                f"[bold $footer-key-foreground]{pad}{escape(shown)}{pad}[/]"
-                f"{'' if pad else ' '}{escape(description)}{pad} "
+            # Assembled, not markup: a key shown as "[" would open a tag.
+            content = Content.assemble(
+                (f"{pad}{shown}{pad}", "bold $footer-key-foreground"),
+                f"{'' if pad else ' '}{description}{pad} ",
             )
-            parts.append(
-                (Content.from_markup(text if enabled else f"[dim]{text}[/dim]"), f"app.simulate_key({key!r})")
-            )
+            parts.append((content if enabled else content.stylize("dim"), f"app.simulate_key({key!r})"))
         return parts

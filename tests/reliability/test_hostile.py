@@ -58,10 +58,10 @@ async def test_a_full_disk_in_the_app_is_a_notice_not_a_crash(demo_engine: Engin
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter")  # open the account, edit its first field (industry)
         await pilot.pause()
-        app.screen.query_one("#editor").value = "a long industry " * 2000  # type: ignore[attr-defined]
+        app.screen.query_one("#field-industry").value = "a long industry " * 2000  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
-        error = str(app.screen.query_one("#error").render())
+        error = str(app.screen.query_one("#form-status").render())
         assert "disk is full" in error
         assert app.is_running
 

@@ -2,7 +2,7 @@
 
 import pytest
 from sqlalchemy.engine import Engine
-from textual.widgets import DataTable, Input, Label, TextArea
+from textual.widgets import DataTable, Input, TextArea
 from ui_support import (
     account_in_db,
     cursor_key,
@@ -19,7 +19,8 @@ from ui_support import (
 from kamplan.enums import SwotKind
 from kamplan.screens.account.screen import AccountScreen
 from kamplan.screens.help import HelpScreen
-from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+from kamplan.widgets.dialogs import ConfirmDialog
+from kamplan.widgets.form import RecordForm
 
 SECTION_KEYS = [
     ("1", "profile"),
@@ -121,8 +122,8 @@ async def test_edit_a_long_text_field_with_ctrl_s(ui_demo_engine: Engine, make_u
         await move_to_row(pilot, fields(app), "strategy")
         await pilot.press("enter")
         dialog = app.screen
-        assert isinstance(dialog, EditDialog)
-        assert dialog.query_one("#editor", TextArea).text == before
+        assert isinstance(dialog, RecordForm)
+        assert dialog.query_one("#field-strategy", TextArea).text == before
         await type_text(pilot, " More.")
         await pilot.press("ctrl+s")
 
@@ -139,7 +140,7 @@ async def test_fill_in_an_empty_text_field(engine: Engine, make_ui_app) -> None:
     app = make_ui_app(engine)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_demo(pilot)
-        assert field_value(app, "strategy") == "empty · enter to fill in"
+        assert field_value(app, "strategy") == "empty · e to fill in"
         await move_to_row(pilot, fields(app), "strategy")
         await pilot.press("enter")
         await type_text(pilot, "Grow")
@@ -175,12 +176,12 @@ async def test_money_field_takes_shorthand_and_rejects_words(ui_demo_engine: Eng
         await move_to_row(pilot, fields(app), "wallet")
         await pilot.press("enter")
         dialog = app.screen
-        assert isinstance(dialog, EditDialog)
-        assert dialog.query_one("#editor", Input).value == "38,000,000"
+        assert isinstance(dialog, RecordForm)
+        assert dialog.query_one("#field-wallet", Input).value == "38,000,000"
         await replace_input(pilot, "abc")
         await pilot.press("enter")
         assert app.screen is dialog
-        assert "must be a number" in shown(dialog.query_one("#error", Label))
+        assert "is not an amount" in shown(dialog.query_one("#note-wallet"))
         assert account_in_db(ui_demo_engine, account_id).wallet == 38_000_000
 
         await replace_input(pilot, "12.5m")
@@ -191,15 +192,24 @@ async def test_money_field_takes_shorthand_and_rejects_words(ui_demo_engine: Eng
         assert field_value(app, "computed:share_of_wallet") == "73.6 %"
 
 
-async def test_escape_cancels_an_edit(ui_demo_engine: Engine, make_ui_app) -> None:
+async def test_escape_cancels_an_edit_and_asks_first_when_something_changed(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
     account_id = demo_id(ui_demo_engine)
     app = make_ui_app(ui_demo_engine)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_demo(pilot)
         await move_to_row(pilot, fields(app), "wallet")
+        await pilot.press("enter", "escape")  # nothing changed: closes at once
+        assert isinstance(app.screen, AccountScreen)
         await pilot.press("enter")
+        form = app.screen
         await replace_input(pilot, "1")
         await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # keep editing
+        assert app.screen is form
+        await pilot.press("escape", "y")
         assert isinstance(app.screen, AccountScreen)
         assert account_in_db(ui_demo_engine, account_id).wallet == 38_000_000
         assert "38,000,000" in field_value(app, "wallet")
@@ -216,7 +226,7 @@ async def test_currency_is_upper_cased_or_rejected(ui_demo_engine: Engine, make_
         await replace_input(pilot, "dollars")
         await pilot.press("enter")
         assert app.screen is dialog
-        assert shown(dialog.query_one("#error", Label))
+        assert "three-letter currency code" in shown(dialog.query_one("#note-currency"))
         assert account_in_db(ui_demo_engine, account_id).currency == "EUR"
 
         await replace_input(pilot, "usd")
@@ -233,11 +243,11 @@ async def test_swot_add_and_reorder(ui_demo_engine: Engine, make_ui_app) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_demo(pilot)
         await pilot.press("tab")  # from the profile fields to the first SWOT list
-        swot = screen.query_one("#swot-strength", DataTable)
+        swot = screen.query_one("#swot-strength ListTable", DataTable)
         assert app.focused is swot
 
         await pilot.press("a")
-        assert isinstance(app.screen, EditDialog)
+        assert isinstance(app.screen, RecordForm)
         await type_text(pilot, "Fast")
         await pilot.press("enter")
         assert strengths(ui_demo_engine, account_id) == [first, second, third, "Fast"]
@@ -265,7 +275,7 @@ async def test_swot_delete_asks_first(ui_demo_engine: Engine, make_ui_app) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_demo(pilot)
         await pilot.press("tab", "down")
-        swot = screen.query_one("#swot-strength", DataTable)
+        swot = screen.query_one("#swot-strength ListTable", DataTable)
 
         await pilot.press("x")
         assert isinstance(app.screen, ConfirmDialog)
@@ -289,12 +299,12 @@ async def test_swot_e_edits_the_item(ui_demo_engine: Engine, make_ui_app) -> Non
         await open_demo(pilot)
         await pilot.press("tab", "e")
         dialog = app.screen
-        assert isinstance(dialog, EditDialog)
-        assert dialog.query_one("#editor", Input).value == first
+        assert isinstance(dialog, RecordForm)
+        assert dialog.query_one("#field-text", Input).value == first
         await replace_input(pilot, "   ")
         await pilot.press("enter")
         assert app.screen is dialog  # an empty item is refused
-        assert "needs some text" in shown(dialog.query_one("#error", Label))
+        assert "must not be empty" in shown(dialog.query_one("#note-text"))
         await replace_input(pilot, "Prompt")
         await pilot.press("enter")
         assert strengths(ui_demo_engine, account_id) == ["Prompt", second, third]
@@ -307,7 +317,7 @@ async def test_swot_enter_edits_the_item(ui_demo_engine: Engine, make_ui_app) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await open_demo(pilot)
         await pilot.press("tab", "enter")
-        assert isinstance(app.screen, EditDialog)
+        assert isinstance(app.screen, RecordForm)
         await replace_input(pilot, "Prompt")
         await pilot.press("enter")
         assert strengths(ui_demo_engine, account_id) == ["Prompt", second, third]
@@ -434,15 +444,15 @@ async def test_a_long_swot_item_is_cut_in_its_list_but_whole_in_the_preview_and_
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_demo(pilot)
         await pilot.press("tab")
-        swot = screen.query_one("#swot-strength", DataTable)
+        swot = screen.query_one("#swot-strength ListTable", DataTable)
         await move_to_row(pilot, swot, str(item_id))
         shown_item = rows(swot)[-1][0]
         assert shown_item != long_item and shows_item(shown_item, long_item)
         assert long_item in shown(screen.query_one("#profile-preview"))
         await pilot.press("e")
         dialog = app.screen
-        assert isinstance(dialog, EditDialog)
-        assert dialog.query_one("#editor", Input).value == long_item
+        assert isinstance(dialog, RecordForm)
+        assert dialog.query_one("#field-text", Input).value == long_item
         await pilot.press("enter")  # saved as it was: nothing is lost to the cut
         assert strengths(ui_demo_engine, account_id)[-1] == long_item
 

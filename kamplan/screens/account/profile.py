@@ -1,4 +1,6 @@
-"""Profile: the customer's business in their own terms, the economics, and SWOT. Every field editable."""
+"""Profile: the customer's business in their own terms, the economics, and SWOT. Every field editable:
+`e` on a field edits it, on a heading edits every field under it in one form; the SWOT lists are
+editable lists."""
 
 from contextlib import suppress
 from dataclasses import dataclass
@@ -8,6 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -16,7 +19,9 @@ from kamplan.enums import SwotKind
 from kamplan.models import Account
 from kamplan.screens.account.section import Section
 from kamplan.widgets import format as fmt
-from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
+from kamplan.widgets.dialogs import ConfirmDialog
+from kamplan.widgets.editable_list import Column, EditableList, Row
+from kamplan.widgets.form import FormField, FormSpec, Kind, Option, RecordForm
 from kamplan.widgets.guard import attempt, guarded
 from kamplan.widgets.table import Table
 
@@ -37,7 +42,7 @@ LAYOUT: list[FieldSpec | str] = [
     "Economics",
     FieldSpec("industry", "Industry"),
     FieldSpec("currency", "Currency", hint="three letters, e.g. EUR"),
-    FieldSpec("planning_horizon_years", "Planning horizon (years)", hint="1, 2 or 3"),
+    FieldSpec("planning_horizon_years", "Planning horizon", hint="how many years the plan looks ahead"),
     FieldSpec("annual_revenue", "Their annual revenue", hint="e.g. 840m, 12.5k or 1,200,000", money=True),
     FieldSpec("wallet", "Their spend in our category", hint="the wallet, e.g. 38m", money=True),
     FieldSpec("our_revenue", "Our revenue with them", hint="e.g. 9.2m", money=True),
@@ -69,65 +74,54 @@ SWOT_TITLES = {
 }
 
 
+SWOT_SINGULAR = {
+    SwotKind.STRENGTH: "strength",
+    SwotKind.WEAKNESS: "weakness",
+    SwotKind.OPPORTUNITY: "opportunity",
+    SwotKind.THREAT: "threat",
+}
+HORIZON = tuple(Option(n, f"{n} year{'s' if n > 1 else ''}", str(n)) for n in (1, 2, 3))
+SWOT_COLUMNS = (Column("Item", "item", sortable=False),)
+
+
+def form_field(spec: FieldSpec) -> FormField:
+    """The form field that edits one profile field."""
+    if spec.name == "planning_horizon_years":
+        return FormField(spec.name, spec.label, Kind.CHOICE, spec.hint, required=True, options=HORIZON)
+    kind = Kind.MONEY if spec.money else Kind.LONG_TEXT if spec.multiline else Kind.TEXT
+    return FormField(spec.name, spec.label, kind, spec.hint)
+
+
 class ProfileFields(Table):
-    BINDINGS = [Binding("e", "edit", "Edit", id="profile.edit")]
-
-    def action_edit(self) -> None:
-        self.action_select_cursor()
-
-
-class SwotList(Table):
-    """One of the four SWOT lists; its keys add, edit, move and delete items."""
-
     BINDINGS = [
-        Binding("a", "add", "Add", id="swot.add"),
-        Binding("e,enter", "edit", "Edit", id="swot.edit", show=False),
-        Binding("left_square_bracket", "move(-1)", "Up", id="swot.up"),
-        Binding("right_square_bracket", "move(1)", "Down", id="swot.down"),
-        Binding("delete,x", "delete", "Delete", id="swot.delete"),
+        Binding("e,enter", "edit", "Edit", id="profile.edit", key_display="e"),
     ]
 
-    def __init__(self, kind: SwotKind) -> None:
-        super().__init__(id=f"swot-{kind}", cursor_type="row", show_header=False, classes="swot")
-        self.kind = kind
-        self.border_title = SWOT_TITLES[kind]
-
-    @property
-    def section(self) -> "ProfileSection":
-        return self.screen.query_one(ProfileSection)
-
-    def item_id(self) -> int | None:
-        if self.row_count == 0:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return int(key) if key and key.isdigit() else None
-
-    def action_add(self) -> None:
-        self.section.add_swot(self.kind)
+    class EditRequested(Message):
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
 
     def action_edit(self) -> None:
-        item_id = self.item_id()
-        if item_id is None:
-            self.section.add_swot(self.kind)
-        else:
-            self.section.edit_swot(self, item_id)
+        if self.row_count:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value or ""
+            self.post_message(self.EditRequested(key))
 
-    def action_move(self, offset: int) -> None:
-        item_id = self.item_id()
-        if item_id is not None:
-            self.section.move_swot(item_id, offset, self.cursor_row + offset)
 
-    def action_delete(self) -> None:
-        item_id = self.item_id()
-        if item_id is not None:
-            self.section.delete_swot(self, item_id)
+class SwotList(EditableList):
+    """One of the four SWOT lists, kept in the order the KAM gives them."""
+
+    def __init__(self, kind: SwotKind) -> None:
+        super().__init__(id=f"swot-{kind}", classes="swot", movable=True, show_header=False)
+        self.kind = kind
+        self.border_title = SWOT_TITLES[kind]
 
 
 class ProfileSection(Section):
     def compose(self) -> ComposeResult:
         yield Static(id="profile-preview")
         yield ProfileFields(id="profile-fields", cursor_type="row", show_header=False)
-        yield Static("SWOT · a add · enter edit · [ ] move · x delete", classes="section-title")
+        yield Static("SWOT · a add · e edit · [ ] move · x delete · u undo", classes="section-title")
         with Grid(id="swot-grid"):
             for kind in SwotKind:
                 yield SwotList(kind)
@@ -154,7 +148,11 @@ class ProfileSection(Section):
                 label, value = self._computed(account, item.removeprefix(COMPUTED))
                 table.add_row(Text(label, style="italic"), Text(value, style="italic"), key=item)
             elif isinstance(item, str):
-                table.add_row(Text(item.upper(), style="bold underline"), "", key=HEADING + item)
+                table.add_row(
+                    Text(item.upper(), style="bold underline"),
+                    Text("e edits them all", style="dim"),
+                    key=HEADING + item,
+                )
             else:
                 table.add_row(item.label, self._shown(account, item, value_width), key=item.name)
         if current:
@@ -173,9 +171,11 @@ class ProfileSection(Section):
     def _shown(account: Account, spec: FieldSpec, width: int) -> Text | str:
         value = getattr(account, spec.name)
         if value is None or value == "":
-            return Text("empty · enter to fill in", style="dim")
+            return Text("empty · e to fill in", style="dim")
         if spec.money:
             return fmt.full_money(value, account.currency)
+        if spec.name == "planning_horizon_years":
+            return f"{value} year{'s' if value != 1 else ''}"
         return fmt.first_line(str(value), width)
 
     @staticmethod
@@ -201,8 +201,9 @@ class ProfileSection(Section):
         """The highlighted text in full, docked under the section: the tables show one line of it."""
         key = self._current_key(table) or ""
         label, value = "", ""
-        if isinstance(table, SwotList) and key.isdigit():
-            label, value = SWOT_TITLES[table.kind][:-1], self.swot_texts[int(key)]
+        owner = table.parent
+        if isinstance(owner, SwotList) and key in self.swot_texts:
+            label, value = SWOT_SINGULAR[owner.kind].capitalize(), self.swot_texts[key]
         elif (spec := SPECS.get(key)) is not None and spec.multiline:
             label, value = spec.label, getattr(self.account, spec.name)
         preview = self.query_one("#profile-preview", Static)
@@ -211,103 +212,127 @@ class ProfileSection(Section):
             preview.update(Text.assemble((f"{label}: ", "bold"), value))
 
     # Field editing
-    @on(DataTable.RowSelected, "#profile-fields")
-    def _edit_field(self, event: DataTable.RowSelected) -> None:
-        key = event.row_key.value or ""
-        if key.startswith(HEADING):
-            return
+    @on(ProfileFields.EditRequested)
+    def _edit_field(self, event: ProfileFields.EditRequested) -> None:
+        key = event.key
         if key.startswith(COMPUTED):
             self.notify("Computed from our revenue, their wallet and the cost to serve.", timeout=3)
             return
-        spec = SPECS[key]
-        value = getattr(self.account, spec.name)
-        if spec.money and value is not None:
-            value = f"{value:,.0f}"
+        if key.startswith(HEADING):
+            group = self._group(key.removeprefix(HEADING))
+            self._open_form(group[0].label if len(group) == 1 else key.removeprefix(HEADING), group, key)
+        else:
+            self._open_form(SPECS[key].label, [SPECS[key]], key)
 
-        def save(text: str) -> object:
-            # In a tuple: a field saved empty stores None, which must not read as a cancel.
-            return (self.store.update_account_field(self.account_id, spec.name, text),)
+    @staticmethod
+    def _group(heading: str) -> list[FieldSpec]:
+        """The fields under a heading, up to the next one."""
+        start = LAYOUT.index(heading) + 1
+        following = [
+            n
+            for n, item in enumerate(LAYOUT[start:], start)
+            if isinstance(item, str) and not item.startswith(COMPUTED)
+        ]
+        end = following[0] if following else len(LAYOUT)
+        return [item for item in LAYOUT[start:end] if isinstance(item, FieldSpec)]
 
-        self.app.push_screen(
-            EditDialog(
-                spec.label,
-                "" if value is None else str(value),
-                save,
-                multiline=spec.multiline,
-                hint=spec.hint,
-            ),
-            lambda saved: None if saved is None else self._after_edit(spec.name),  # None: cancelled
-        )
+    def _open_form(self, title: str, specs: list[FieldSpec], select: str) -> None:
+        account_id = self.account_id
+        store = self.store  # the form may outlive this section's screen
+        labels = {spec.name: spec.label for spec in specs}
+
+        def save(values: dict[str, object]) -> bool:
+            store.update_account_fields(account_id, values, labels)
+            return True
+
+        form = FormSpec(title, tuple(form_field(spec) for spec in specs), today=self.today)
+        values = {spec.name: getattr(self.account, spec.name) for spec in specs}
+        self.app.push_screen(RecordForm(form, values, save), lambda saved: self._after_edit(saved, select))
 
     @guarded
-    def _after_edit(self, field: str) -> None:
-        if not self.is_attached:  # the account screen closed while the dialog was open
+    def _after_edit(self, saved: object, select: str) -> None:
+        if saved is None or not self.is_attached:  # cancelled, or the account screen closed meanwhile
             return
         account = self.store.account(self.account_id)
         if account is not None:
             self.account = account
-            self._fill_fields(account, select=field)
+            self._fill_fields(account, select=select)
+            self.show_preview(self.query_one(ProfileFields))
         self.edited()
 
     # SWOT
     @guarded
-    def _fill_swot(self, focus: tuple[SwotKind, int] | None = None) -> None:
+    def _fill_swot(self, select: tuple[SwotKind, str | None] | None = None) -> None:
         if not self.is_attached:  # the account screen closed while a dialog was open
             return
         items = self.store.swot(self.account_id)
-        self.swot_texts = {item.id: item.text for item in items}  # in full: the lists show them cut
+        self.swot_texts = {str(item.id): item.text for item in items}  # in full: the lists show them cut
         # Two lists side by side, each in a border: cut each item to what shows (the preview has it all).
         item_width = max(10, (self.app.size.width - 5) // 2 - 4)
         for kind in SwotKind:
-            table = self.query_one(f"#swot-{kind}", SwotList)
-            table.clear(columns=True)
-            table.add_column("Item", key="item")
-            mine = [item for item in items if item.kind == kind]
-            for item in mine:
-                table.add_row(fmt.first_line(item.text, item_width), key=str(item.id))
-            if not mine:
-                table.add_row(Text("none yet · a to add", style="dim"), key=f"empty-{kind}")
-            table.border_subtitle = str(len(mine)) if mine else ""
-            if focus and focus[0] == kind:
-                table.move_cursor(row=max(0, min(focus[1], table.row_count - 1)))
+            rows = [
+                Row(str(item.id), (fmt.first_line(item.text, item_width),), search=item.text)
+                for item in items
+                if item.kind == kind
+            ]
+            chosen = select[1] if select and select[0] == kind else None
+            self.query_one(f"#swot-{kind}", SwotList).show(SWOT_COLUMNS, rows, select=chosen)
 
-    def add_swot(self, kind: SwotKind) -> None:
-        def save(text: str) -> int:
-            return self.store.add_swot(self.account_id, kind, text)
+    @on(EditableList.Add)
+    def _add_swot(self, event: EditableList.Add) -> None:
+        if not isinstance(event.list, SwotList) or type(event) is not EditableList.Add:
+            return
+        kind = event.list.kind
+        self._swot_form(kind, f"New {SWOT_SINGULAR[kind]}", "", None)
 
-        def done(item_id: int | None) -> None:
-            if item_id is not None:
-                self._fill_swot(focus=(kind, 10_000))
+    @on(EditableList.Edit)
+    def _edit_swot(self, event: EditableList.Edit) -> None:
+        if not isinstance(event.list, SwotList) or type(event) is not EditableList.Edit:
+            return
+        kind = event.list.kind
+        self._swot_form(kind, f"Edit {SWOT_SINGULAR[kind]}", self.swot_texts[event.key], int(event.key))
 
-        label = SWOT_TITLES[kind][:-1] if kind != SwotKind.OPPORTUNITY else "Opportunity"
-        self.app.push_screen(EditDialog(f"New {label.lower()}", "", save, hint="one short line"), done)
-
-    def edit_swot(self, table: SwotList, item_id: int) -> None:
-        row = table.cursor_row
-        current = self.swot_texts[item_id]
-
-        def save(text: str) -> bool:
-            self.store.edit_swot(item_id, text)
-            return True
-
-        self.app.push_screen(
-            EditDialog(f"Edit {SWOT_TITLES[table.kind].lower()[:-1]}", current, save),
-            lambda _: self._fill_swot(focus=(table.kind, row)),
+    def _swot_form(self, kind: SwotKind, title: str, text: str, item_id: int | None) -> None:
+        store, account_id = self.store, self.account_id
+        field = FormField(
+            "text", SWOT_SINGULAR[kind].capitalize(), Kind.TEXT, "one short line", required=True
         )
 
-    @guarded
-    def move_swot(self, item_id: int, offset: int, row: int) -> None:
-        kind = next(t.kind for t in self.query(SwotList) if t.has_focus)
-        self.store.move_swot(item_id, offset)
-        self._fill_swot(focus=(kind, row))
+        def save(values: dict[str, object]) -> str:
+            if item_id is None:
+                return str(store.add_swot(account_id, kind, str(values["text"])))
+            store.edit_swot(item_id, str(values["text"]))
+            return str(item_id)
 
-    def delete_swot(self, table: SwotList, item_id: int) -> None:
-        row = table.cursor_row
-        text = self.swot_texts[item_id]
+        def saved(key: str | None) -> None:
+            if key is not None:
+                self._fill_swot(select=(kind, key))
+                self.edited()
+
+        self.app.push_screen(
+            RecordForm(FormSpec(title, (field,), today=self.today), {"text": text}, save), saved
+        )
+
+    @on(EditableList.Move)
+    @guarded
+    def _move_swot(self, event: EditableList.Move) -> None:
+        if isinstance(event.list, SwotList):
+            self.store.move_swot(int(event.key), event.offset)
+            self._fill_swot(select=(event.list.kind, event.key))
+            self.edited()
+
+    @on(EditableList.Delete)
+    def _delete_swot(self, event: EditableList.Delete) -> None:
+        if not isinstance(event.list, SwotList):
+            return
+        item_id, kind = int(event.key), event.list.kind
+        text = self.swot_texts[event.key]
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                attempt(self, lambda: self.store.delete_swot(item_id))
-                self._fill_swot(focus=(table.kind, row))
+            if yes and attempt(self, lambda: self.store.delete_swot(item_id)):
+                self._fill_swot()
+                self.edited()
 
-        self.app.push_screen(ConfirmDialog(f"Delete this {table.kind}?\n\n{text}"), confirmed)
+        self.app.push_screen(
+            ConfirmDialog(f"Delete this {SWOT_SINGULAR[kind]}? (u undoes it)\n\n{text}"), confirmed
+        )
