@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kamplan import models as m
     from kamplan.enums import SwotKind
     from kamplan.store import account_view
+    from kamplan.store import people as people_rows
 
 T = TypeVar("T")
 
@@ -388,6 +389,94 @@ class Store:
 
         return self.read(lambda s: account_view.reviews(s, account_id))
 
+    # The stakeholder map
+    def people(self, account_id: int) -> "list[people_rows.Person]":
+        from kamplan.store import people
+
+        return self.read(lambda s: people.people(s, account_id))
+
+    def team(self, account_id: int) -> "list[people_rows.Member]":
+        from kamplan.store import people
+
+        return self.read(lambda s: people.team(s, account_id))
+
+    def coverage(self, account_id: int, as_of: date) -> "people_rows.Coverage":
+        from kamplan.store import people
+
+        return self.read(lambda s: people.coverage(s, account_id, as_of))
+
+    def save_person(self, account_id: int, person_id: int | None, values: dict[str, Any]) -> int:
+        """Add or change a stakeholder; FieldProblems names each field refused."""
+        from kamplan.store import people
+
+        _check_texts(values, multiline=("needs", "wants", "declared_agenda", "personal_agenda", "plan"))
+        if "name" in values and not str(values["name"]).strip():
+            from kamplan.errors import FieldProblems
+
+            raise FieldProblems({"name": "must not be empty"})
+
+        def label(session: "Session") -> str:
+            if person_id is None:
+                return f"new stakeholder {_cut(values.get('name'))}"
+            return f"edit {_cut(_person_name(session, person_id))}"
+
+        return self.write(lambda s: people.save_person(s, account_id, person_id, values), label)
+
+    def set_rating(self, person_id: int, influence: int | None, support: int | None) -> None:
+        from kamplan.store import people
+
+        def label(session: "Session") -> str:
+            from kamplan.models import Stakeholder
+
+            person = session.get(Stakeholder, person_id)
+            if person is None:
+                return "a rating"
+            old = f"{_rating(person.influence)}/{_rating(person.support, signed=True)}"
+            return f"{_cut(person.name)} {old} → {_rating(influence)}/{_rating(support, signed=True)}"
+
+        self.write(lambda s: people.set_rating(s, person_id, influence, support), label)
+
+    def set_reports_to(self, person_id: int, manager_id: int | None) -> None:
+        from kamplan.store import people
+
+        def label(session: "Session") -> str:
+            boss = _person_name(session, manager_id) if manager_id is not None else "nobody"
+            return f"{_cut(_person_name(session, person_id))} reports to {_cut(boss)}"
+
+        self.write(lambda s: people.set_reports_to(s, person_id, manager_id), label)
+
+    def delete_person(self, person_id: int) -> None:
+        from kamplan.store import people
+
+        self.write(
+            lambda s: people.delete_person(s, person_id),
+            lambda s: f"delete {_cut(_person_name(s, person_id))}",
+        )
+
+    def save_member(self, account_id: int, member_id: int | None, name: str, function: str) -> int:
+        from kamplan.store import people
+
+        _check_texts({"name": name, "function": function}, multiline=())
+        if not name.strip():
+            from kamplan.errors import FieldProblems
+
+            raise FieldProblems({"name": "must not be empty"})
+        label = f"{'new team member' if member_id is None else 'edit team member'} {_cut(name)}"
+        return self.write(
+            lambda s: people.save_member(s, account_id, member_id, name.strip(), function), label
+        )
+
+    def delete_member(self, member_id: int) -> None:
+        from kamplan.store import people
+
+        def label(session: "Session") -> str:
+            from kamplan.models import TeamMember
+
+            member = session.get(TeamMember, member_id)
+            return f"remove {_cut(member.name if member else '')} from the team"
+
+        self.write(lambda s: people.delete_member(s, member_id), label)
+
     # Finding things
     def people_directory(self) -> list[PersonHit]:
         """Every stakeholder of the live accounts, for the palette; kept until the plan changes."""
@@ -417,6 +506,34 @@ def _swot(session: "Session", item_id: int) -> str:
 
     item = session.get(SwotItem, item_id)
     return "SWOT item" if item is None else f"{item.kind} {_cut(item.text)}"
+
+
+def _person_name(session: "Session", person_id: int | None) -> str:
+    from kamplan.models import Stakeholder
+
+    person = session.get(Stakeholder, person_id) if person_id is not None else None
+    return "" if person is None else person.name
+
+
+def _rating(value: int | None, *, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+d}" if signed and value else str(value)
+
+
+def _check_texts(values: dict[str, Any], multiline: tuple[str, ...]) -> None:
+    """The text rule (kamplan.document.text) on every text value: refused with its field named."""
+    from kamplan.document.text import text_problem
+    from kamplan.errors import FieldProblems
+
+    problems = {}
+    for name, value in values.items():
+        if isinstance(value, str):
+            problem = text_problem(value, multiline=name in multiline)
+            if problem:
+                problems[name] = problem
+    if problems:
+        raise FieldProblems(problems)
 
 
 class _Mismatch(Exception):

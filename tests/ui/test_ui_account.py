@@ -71,7 +71,7 @@ async def test_number_keys_switch_sections_and_show_the_demo(ui_demo_engine: Eng
 
         await pilot.press("2")
         assert screen.active_section == "stakeholders"
-        people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
+        people = screen.section("stakeholders").query_one("#people ListTable", DataTable)
         assert people.row_count == 16
         assert "16 people" in shown(screen.query_one("#stakeholders-summary"))
         assert app.focused is people
@@ -431,6 +431,8 @@ async def test_every_section_fits_the_terminal(ui_demo_engine: Engine, make_ui_a
             await pilot.pause()
             section = screen.query_one(f"#section-{screen.active_section}", Section)
             for table in section.query(DataTable):
+                if table.region.area == 0:  # another view of the section, not shown now
+                    continue
                 assert table.virtual_size.width <= table.scrollable_content_region.width, (table.id, size)
 
 

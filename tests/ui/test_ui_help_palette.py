@@ -88,9 +88,9 @@ async def test_palette_finds_a_stakeholder(ui_demo_engine: Engine, make_ui_app) 
         assert isinstance(screen, AccountScreen)
         assert screen.account_id == joost.account_id
         assert screen.active_section == "stakeholders"
-        people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
+        people = screen.section("stakeholders").query_one("#people ListTable", DataTable)
         assert cursor_key(people) == str(joost.id)
-        assert column(people)[people.cursor_row] == "Joost Hermsen"
+        assert column(people)[people.cursor_row].strip() == "Joost Hermsen"
         assert app.focused is people
         assert cursor_on_screen(people)
 
@@ -123,7 +123,7 @@ async def test_palette_to_the_account_already_open_and_kept(ui_demo_engine: Engi
         screen = app.screen
         assert isinstance(screen, AccountScreen)
         assert screen.active_section == "stakeholders"
-        people = screen.section("stakeholders").query_one("#stakeholder-table", DataTable)
+        people = screen.section("stakeholders").query_one("#people ListTable", DataTable)
         assert cursor_key(people) == str(joost.id)
         await pilot.press("escape")
         await settle(pilot)

@@ -147,6 +147,10 @@ class AccountScreen(KamplanScreen):
         if summary.best_opportunity:
             text.append(f" ({fmt.first_line(summary.best_opportunity, 30)})", style="dim")
         text.append(f"  ·  relationship {fmt.integer(summary.relationship_index)}")
+        coverage = self.store.coverage(self.account_id, self.settings.current_date())
+        text.append(f"  ·  power coverage {fmt.percent(coverage.power)}")
+        if coverage.comfort_zone:
+            text.append("  ⚠ comfort zone", style="bold red")
         self.query_one("#account-header", Static).update(text)
 
     def on_section_edited(self, event: Section.Edited) -> None:
