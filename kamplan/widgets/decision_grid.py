@@ -29,6 +29,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from kamplan.planning import GridCategory, grid_category
+from kamplan.widgets.component import text_style
 from kamplan.widgets.format import NARROW_WIDTH, SUPPORT_WORDS
 from kamplan.widgets.names import cut, one_line, short_name
 
@@ -451,7 +452,7 @@ class DecisionGrid(Widget, can_focus=True):
                 "header label label-high rule band assumed more nobody cursor "
                 "driver advocate threat critic unknown unrated"
             )
-            styles = {name: get(f"decision-grid--{name}", partial=True) for name in names.split()}
+            styles = {name: text_style(self, f"decision-grid--{name}") for name in names.split()}
             # Backgrounds may be see-through ($boost): the whole style blends them with the widget's own.
             for name in ("band", "cursor"):
                 styles[name] = get(f"decision-grid--{name}")

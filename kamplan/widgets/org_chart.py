@@ -18,6 +18,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from kamplan.planning import GridCategory, would_cycle
+from kamplan.widgets.component import text_style
 from kamplan.widgets.names import one_line
 
 
@@ -334,12 +335,14 @@ class OrgChart(Tree[int]):
     def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
         """Name, title, category, owner and whom they listen to; the title and then the listens-to are cut
         to keep the line within the chart's width."""
-        get = self.get_component_rich_style if self.is_mounted else (lambda *_, **__: Style())
+        def get(name: str) -> Style:
+            return text_style(self, name) if self.is_mounted else Style()
+
         if node.data is None:  # the "listens to" line under a person
             owner = node.parent.data if node.parent is not None else None
             person = self._people.get(owner) if owner is not None else None
             listens = _parts(person, looped=False).listens.strip() if person is not None else ""
-            label = Text(listens, get("org-chart--listens", partial=True))
+            label = Text(listens, get("org-chart--listens"))
             label.stylize(style)
             return label
         person = self._people.get(node.data)
@@ -359,17 +362,17 @@ class OrgChart(Tree[int]):
         if room > 0 and cell_len(title) + cell_len(listens) > spare:
             title = _cut(title, spare - cell_len(listens))
         label = Text()
-        label.append(parts.name, get("org-chart--name", partial=True))
-        label.append(title, get("org-chart--title", partial=True))
+        label.append(parts.name, get("org-chart--name"))
+        label.append(title, get("org-chart--title"))
         label.append("  ")
-        label.append(str(person.category), get(f"org-chart--{person.category}", partial=True))
-        label.append(" · owner ", get("org-chart--title", partial=True))
+        label.append(str(person.category), get(f"org-chart--{person.category}"))
+        label.append(" · owner ", get("org-chart--title"))
         if person.owner:
-            label.append(one_line(person.owner), get("org-chart--owner", partial=True))
+            label.append(one_line(person.owner), get("org-chart--owner"))
         else:
-            label.append("nobody", get("org-chart--nobody", partial=True))
-        label.append(listens, get("org-chart--listens", partial=True))
-        label.append(parts.looped, get("org-chart--nobody", partial=True))
+            label.append("nobody", get("org-chart--nobody"))
+        label.append(listens, get("org-chart--listens"))
+        label.append(parts.looped, get("org-chart--nobody"))
         label.stylize(style)
         if icon:
             return Text.assemble((icon, base_style + Style(bold=True)), label)
