@@ -73,6 +73,9 @@ async def test_arrows_walk_between_people_cells_and_the_unrated() -> None:
         assert seen == [2, 1, 8, 5, 9, 13, 15, 16, 16, 13, 10, 4, 1, 1, 2]
         await pilot.pause()
         assert app.highlighted[-1] == 2
+        bindings = [active.binding for active in app.screen.active_bindings.values()]
+        keys = {binding.id: binding.description for binding in bindings}
+        assert keys["grid.move_left"] == "Move person" and keys["grid.open"] == "Open"  # for help and footer
 
 
 async def test_shift_arrows_move_a_step_and_the_selection_stays() -> None:

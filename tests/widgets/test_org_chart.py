@@ -103,6 +103,8 @@ async def test_reparenting_keys_post_the_new_manager_and_the_cursor_stays() -> N
         assert [node.data for node in chart.root.children] == [1, 6]
         await pilot.press("r", "enter")
         assert app.posted[-2:] == [("choose", 6, None), ("open", 6, None)]
+        ids = {active.binding.id for active in app.screen.active_bindings.values()}
+        assert {"org.open", "org.report_higher", "org.report_to_above", "org.reports_to"} <= ids
 
 
 async def test_a_change_that_makes_a_loop_is_refused() -> None:
