@@ -32,6 +32,7 @@ from kamplan.planning.coverage import (
 from kamplan.planning.economics import margin, margin_pct, share_of_wallet
 from kamplan.planning.forecast import is_optimistic, optimism_reason
 from kamplan.planning.grid import GridCategory, grid_category, is_rated
+from kamplan.planning.org import would_cycle
 from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, pipeline_by_quarter
 from kamplan.planning.qualification import QUESTION_KEYS, QUESTIONS, Answer, qualification_score
 from kamplan.planning.relationship import DEFAULT_INDICATORS, relationship_index
@@ -82,4 +83,5 @@ __all__ = [
     "vote_today",
     "voters_of",
     "weighted_score",
+    "would_cycle",
 ]
