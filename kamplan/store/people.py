@@ -201,18 +201,6 @@ def managers(session: Session, account_id: int) -> dict[int, int | None]:
     )
 
 
-def reporting_circle(reports_to: Mapping[int, int | None], person_id: int, manager_id: int | None) -> bool:
-    """Would `person_id` reporting to `manager_id` close a circle (someone reporting to their own report)?"""
-    seen = {person_id}
-    current = manager_id
-    while current is not None:
-        if current in seen:
-            return True
-        seen.add(current)
-        current = reports_to.get(current)
-    return False
-
-
 def _check_links(session: Session, account_id: int, person_id: int | None, values: Mapping[str, Any]) -> None:
     problems: dict[str, str] = {}
     ours = set(managers(session, account_id))
@@ -220,7 +208,9 @@ def _check_links(session: Session, account_id: int, person_id: int | None, value
     if manager is not None:
         if manager not in ours:
             problems["reports_to_id"] = "must be someone at this account"
-        elif person_id is not None and reporting_circle(managers(session, account_id), person_id, manager):
+        elif person_id is not None and planning.would_cycle(
+            managers(session, account_id), person_id, manager
+        ):
             problems["reports_to_id"] = (
                 "would make a reporting circle: they (indirectly) report to this person"
             )

@@ -156,12 +156,8 @@ class DecisionGrid(Widget, can_focus=True):
         Binding("left", "select('left')", SELECT, id="grid.left", show=False, key_display=ARROWS),
         Binding("right", "select('right')", SELECT, id="grid.right", show=False, key_display=ARROWS),
         Binding("shift+up", "move(1, 0)", MOVE, id="grid.move_up", key_display=SHIFT_ARROWS),
-        Binding(
-            "shift+down", "move(-1, 0)", MOVE, id="grid.move_down", show=False, key_display=SHIFT_ARROWS
-        ),
-        Binding(
-            "shift+left", "move(0, -1)", MOVE, id="grid.move_left", show=False, key_display=SHIFT_ARROWS
-        ),
+        Binding("shift+down", "move(-1, 0)", MOVE, id="grid.move_down", show=False, key_display=SHIFT_ARROWS),
+        Binding("shift+left", "move(0, -1)", MOVE, id="grid.move_left", show=False, key_display=SHIFT_ARROWS),
         Binding(
             "shift+right", "move(0, 1)", MOVE, id="grid.move_right", show=False, key_display=SHIFT_ARROWS
         ),
@@ -508,9 +504,7 @@ class DecisionGrid(Widget, can_focus=True):
         header = styles("header")
         rule = styles("rule")
         legend = "? assumed" if layout.label >= LABEL_WIDTH else ""
-        parts: _Line = [
-            (legend.ljust(layout.label), styles("more", "assumed"), None)
-        ]
+        parts: _Line = [(legend.ljust(layout.label), styles("more", "assumed"), None)]
         widest = max(len(f"+1 {word}") for word in SUPPORT_WORDS.values())
         numbered = min(layout.columns) - 1 >= widest
         for support, width in zip(SUPPORTS, layout.columns, strict=True):
@@ -523,9 +517,7 @@ class DecisionGrid(Widget, can_focus=True):
             parts.append((cut(f" {self._title()}", layout.side).ljust(layout.side), header, None))
         return parts
 
-    def _band_line(
-        self, layout: _Layout, styles: "_Styles", influence: int, line: int, band: str
-    ) -> _Line:
+    def _band_line(self, layout: _Layout, styles: "_Styles", influence: int, line: int, band: str) -> _Line:
         label_style = styles(band, "label-high" if influence >= 4 else "label")
         label = f"{influence} {INFLUENCE_WORDS[influence]}" if layout.label > 1 else str(influence)
         shown = label if line == 0 else ""
@@ -575,9 +567,7 @@ class DecisionGrid(Widget, can_focus=True):
             return [(f" {more}".ljust(width)[:width], styles(band, "more"), None)]
         return [(" " * width, styles(band), None)]
 
-    def _name_part(
-        self, person_id: int, width: int, styles: "_Styles", band: str
-    ) -> _Line:
+    def _name_part(self, person_id: int, width: int, styles: "_Styles", band: str) -> _Line:
         if width <= 1:
             return [(" " * max(0, width), styles(band), None)]
         person = self._people[person_id]
@@ -587,9 +577,7 @@ class DecisionGrid(Widget, can_focus=True):
         style = styles(band, str(person.category), "assumed" if mark else "", cursor)
         return [(" " + name.ljust(width - 1), style, person_id)]
 
-    def _side_lines(
-        self, layout: _Layout, styles: "_Styles", lines: int
-    ) -> Iterator[_Line]:
+    def _side_lines(self, layout: _Layout, styles: "_Styles", lines: int) -> Iterator[_Line]:
         if not layout.side:
             return
         for line in range(lines):
@@ -653,9 +641,7 @@ class DecisionGrid(Widget, can_focus=True):
         title = self._title()
         out = []
         for number, line in enumerate(lines):
-            parts: _Line = [
-                ((title if number == 0 else "").ljust(len(title) + 1), styles("header"), None)
-            ]
+            parts: _Line = [((title if number == 0 else "").ljust(len(title) + 1), styles("header"), None)]
             for person_id in line:
                 name = self._short_name(self._people[person_id], UNRATED_ITEM_WIDTH)
                 style = styles("unrated", "cursor" if person_id == self._selected else "")
@@ -695,9 +681,11 @@ class DecisionGrid(Widget, can_focus=True):
         parts: _Line = [(one_line(person.name), styles(category), None)]
         cell = person.cell
         if cell is None:
-            known = [f"{what} {value:+d}" if what == "support" else f"{what} {value}"
-                     for what, value in (("influence", person.influence), ("support", person.support))
-                     if value is not None]
+            known = [
+                f"{what} {value:+d}" if what == "support" else f"{what} {value}"
+                for what, value in (("influence", person.influence), ("support", person.support))
+                if value is not None
+            ]
             parts.append((" · not rated yet" + (f" ({known[0]})" if known else ""), muted, None))
         else:
             parts.append((f" · {category} · {'confirmed' if person.confirmed else 'assumed'}", muted, None))

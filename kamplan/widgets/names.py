@@ -8,8 +8,28 @@ from rich.text import Text
 # Surname particles that stay with the surname when a name is cut to initials: "B. de Wit".
 PARTICLES = frozenset(
     {
-        "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "el",
-        "ibn", "la", "le", "van", "von", "ten", "ter", "zu",
+        "al",
+        "bin",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "den",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "van",
+        "von",
+        "ten",
+        "ter",
+        "zu",
     }
 )
 REPLACEMENT = "\ufffd"

@@ -310,9 +310,7 @@ class OrgChart(Tree[int]):
         index = siblings.index(node)
         if index == 0:
             name = one_line(self._people[person_id].name)
-            self.notify(
-                f"No one above {name} at this level to report to.", severity="warning", markup=False
-            )
+            self.notify(f"No one above {name} at this level to report to.", severity="warning", markup=False)
             return
         above = siblings[index - 1].data
         assert above is not None
@@ -335,6 +333,7 @@ class OrgChart(Tree[int]):
     def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
         """Name, title, category, owner and whom they listen to; the title and then the listens-to are cut
         to keep the line within the chart's width."""
+
         def get(name: str) -> Style:
             return text_style(self, name) if self.is_mounted else Style()
 

@@ -7,12 +7,14 @@ from conftest import UI_TODAY
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from textual.widgets import DataTable, Input
-from ui_support import column, notifications, replace_input, shown, store_for, type_text
+from ui_support import column, notifications, replace_input, screen_lines, shown, store_for, type_text
 
 from kamplan import models as m
 from kamplan.screens.account.screen import AccountScreen
+from kamplan.widgets.decision_grid import DecisionGrid
 from kamplan.widgets.dialogs import ConfirmDialog
 from kamplan.widgets.form import RecordForm
+from kamplan.widgets.org_chart import OrgChart
 
 
 def person(engine: Engine, name: str) -> m.Stakeholder:
@@ -146,7 +148,7 @@ async def test_our_team_owners_and_relationship_gaps(ui_demo_engine: Engine, mak
     app = make_ui_app(ui_demo_engine)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_people(pilot)
-        await pilot.press("v")  # our team
+        await pilot.press("v", "v", "v")  # the grid, the org chart, our team
         team = screen.query_one("#team ListTable", DataTable)
         assert app.focused is team
         assert "Without an owner: ! Margit Holmqvist" in shown(screen.query_one("#team-notes"))
@@ -157,7 +159,7 @@ async def test_our_team_owners_and_relationship_gaps(ui_demo_engine: Engine, mak
         await pilot.press("enter")
         assert "Eva Lind" in column(team)
 
-        await pilot.press("v")  # back to the people: Margit gets Eva as her owner
+        await pilot.press("v")  # round to the people: Margit gets Eva as her owner
         table = people_table(screen)
         table.move_cursor(row=[r.strip(" !") for r in column(table)].index("Margit Holmqvist"))
         await pilot.press("e")
@@ -165,7 +167,7 @@ async def test_our_team_owners_and_relationship_gaps(ui_demo_engine: Engine, mak
         await type_text(pilot, "Eva")
         await pilot.press("ctrl+s")
         assert person(ui_demo_engine, "Margit Holmqvist").owner_id is not None
-        await pilot.press("v")
+        await pilot.press("v", "v", "v")
         assert "Without an owner: ! Margit" not in shown(screen.query_one("#team-notes"))
         eva_row = column(team).index("Eva Lind")
         assert "1: Margit Holmqvist" in column(team, 2)[eva_row]
@@ -192,3 +194,58 @@ async def test_filter_and_sort_the_people(ui_demo_engine: Engine, make_ui_app) -
         names = [n.strip(" !") for n in column(table)]
         assert names == sorted(names, key=str.casefold)
         assert isinstance(screen.query_one("#people Input"), Input)
+
+
+async def test_grid_moves_save_at_once_update_the_header_and_undo(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    dekkers = person(ui_demo_engine, "Pieter Dekkers")
+    assert (dekkers.influence, dekkers.support) == (5, -1)  # a threat
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_people(pilot)
+        table = people_table(screen)
+        table.move_cursor(row=[r.strip(" !") for r in column(table)].index("Pieter Dekkers"))
+        await pilot.press("v")  # the grid, on the same person
+        grid = screen.query_one("#grid", DecisionGrid)
+        assert app.focused is grid and grid.selected_id == dekkers.id
+        header_before = shown(screen.query_one("#account-header"))
+        await pilot.press("shift+right")  # sceptical → neutral: no longer a threat
+        moved = person(ui_demo_engine, "Pieter Dekkers")
+        assert (moved.influence, moved.support) == (5, 0)
+        assert grid.selected_id == dekkers.id
+        assert "threat 2" in "\n".join(screen_lines(app))  # the totals line counts one threat fewer
+        await pilot.press("shift+up")  # already decisive: nothing changes
+        assert person(ui_demo_engine, "Pieter Dekkers").influence == 5
+        await pilot.press("u")
+        assert notifications(app)[-1] == "undid: 'Pieter Dekkers' 5/-1 → 5/0"
+        assert person(ui_demo_engine, "Pieter Dekkers").support == -1
+        assert shown(screen.query_one("#account-header")) == header_before
+        await pilot.press("enter")  # opens the person
+        assert isinstance(app.screen, RecordForm)
+
+
+async def test_reparent_in_the_org_chart_refuses_a_circle(ui_demo_engine: Engine, make_ui_app) -> None:
+    people = store_for(ui_demo_engine).people(1)
+    boss = next(p for p in people if any(q.reports_to_id == p.id for q in people) and p.reports_to_id is None)
+    report = next(p for p in people if p.reports_to_id == boss.id)
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("v", "v")  # the org chart
+        chart = screen.query_one("#org", OrgChart)
+        assert app.focused is chart
+        chart.select(boss.id)
+        await pilot.press("r")  # who does the boss report to? Their own report: refused at the field
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await type_text(pilot, report.name)
+        await pilot.press("enter")
+        assert app.screen is form
+        assert "reporting circle" in shown(form.query_one("#note-reports_to_id"))
+        await pilot.press("escape", "y")
+        chart.select(report.id)
+        await pilot.press("shift+left")  # the report moves up a level: to the top
+        assert person(ui_demo_engine, report.name).reports_to_id is None
+        await pilot.press("u")
+        assert person(ui_demo_engine, report.name).reports_to_id == boss.id

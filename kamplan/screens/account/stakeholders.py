@@ -10,13 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import Static, Tree
 
 from kamplan import planning
 from kamplan.enums import Confidence, RelationshipLevel, Role
 from kamplan.screens.account.section import Section
 from kamplan.store.people import Member, Person
 from kamplan.widgets import format as fmt
+from kamplan.widgets.decision_grid import DecisionGrid, GridPerson
 from kamplan.widgets.dialogs import ConfirmDialog
 from kamplan.widgets.editable_list import Column, EditableList, Row
 from kamplan.widgets.form import (
@@ -30,10 +31,11 @@ from kamplan.widgets.form import (
     support_field,
 )
 from kamplan.widgets.guard import attempt, guarded
+from kamplan.widgets.org_chart import OrgChart, OrgPerson
 
 WIDE_FROM = 110  # columns; below, the title is left out of the list
 STALE_DAYS = planning.STALE_CONTACT_DAYS
-VIEWS = ("list", "team")
+VIEWS = ("list", "grid", "org", "team")
 VIEW_NAMES = {"list": "people", "grid": "grid", "org": "org chart", "team": "our team"}
 ROLE_OPTIONS = choices(list(Role))
 LEVEL_OPTIONS = (
@@ -154,7 +156,10 @@ class TeamList(EditableList):
 
 
 class StakeholdersSection(Section):
-    BINDINGS = [Binding("v", "next_view", "View", id="stakeholders.view")]
+    BINDINGS = [
+        Binding("v", "next_view", "View", id="stakeholders.view"),
+        Binding("a", "add_person", "Add", id="stakeholders.add"),
+    ]
 
     view = "list"
 
@@ -162,6 +167,8 @@ class StakeholdersSection(Section):
         yield Static(id="stakeholders-summary", classes="section-summary")
         yield Static(id="stakeholders-views", classes="section-summary")
         yield PeopleList(id="people", zebra_stripes=True, empty="nobody yet · a adds a person")
+        yield DecisionGrid(id="grid")
+        yield OrgChart(id="org")
         with Vertical(id="team-view"):
             yield TeamList(id="team", empty="nobody on our side yet · a adds one")
             yield Static(id="team-notes", classes="section-summary")
@@ -171,7 +178,7 @@ class StakeholdersSection(Section):
         self._view_widget().focus()
 
     def _view_widget(self) -> Any:
-        return self.query_one("#people" if self.view == "list" else "#team-view > TeamList")
+        return self.query_one({"list": "#people", "grid": "#grid", "org": "#org", "team": "#team"}[self.view])
 
     # Loading
     @guarded
@@ -182,6 +189,8 @@ class StakeholdersSection(Section):
         self._show_summary()
         self._show_views()
         self._fill_people()
+        self._fill_grid()
+        self._fill_org()
         self._fill_team()
 
     def _show_summary(self) -> None:
@@ -201,6 +210,8 @@ class StakeholdersSection(Section):
             text.append(f" {VIEW_NAMES[view]} ", style="reverse bold" if view == self.view else "dim")
         self.query_one("#stakeholders-views", Static).update(text)
         self.query_one("#people").display = self.view == "list"
+        self.query_one("#grid").display = self.view == "grid"
+        self.query_one("#org").display = self.view == "org"
         self.query_one("#team-view").display = self.view == "team"
         self.query_one("#stakeholder-detail").display = self.view != "team"
 
@@ -254,6 +265,22 @@ class StakeholdersSection(Section):
         listing.show(columns, rows, select=None if select is None else str(select))
         self._show_detail(listing.current_key())
 
+    def _fill_grid(self, select: int | None = None) -> None:
+        people = [
+            GridPerson(p.id, p.name, p.influence, p.support, p.confirmed, p.owner)
+            for p in self.people.values()
+        ]
+        self.query_one("#grid", DecisionGrid).show(people, select)
+
+    def _fill_org(self, select: int | None = None) -> None:
+        people = [
+            OrgPerson(
+                p.id, p.name, p.title, p.reports_to_id, p.grid, p.owner, tuple(n for _, n in p.listens_to)
+            )
+            for p in self.people.values()
+        ]
+        self.query_one("#org", OrgChart).show(people, select)
+
     def _fill_team(self, select: int | None = None) -> None:
         owned_by = {m.id: m for m in self.members}
         columns = [Column("Our person", "name"), Column("Function", "function"), Column("Owns", "owns")]
@@ -298,6 +325,28 @@ class StakeholdersSection(Section):
     def _highlighted(self, event: EditableList.Highlighted) -> None:
         self._show_detail(event.key)
 
+    @on(DecisionGrid.Highlighted)
+    def _grid_highlighted(self, event: DecisionGrid.Highlighted) -> None:
+        self._show_detail(None if event.person_id is None else str(event.person_id))
+
+    @on(Tree.NodeHighlighted, "#org")
+    def _org_highlighted(self, event: Tree.NodeHighlighted[int]) -> None:
+        if event.node.data is not None:
+            self._show_detail(str(event.node.data))
+
+    @property
+    def everyone(self) -> list[Person]:
+        return list(self.people.values())
+
+    def current_person(self) -> int | None:
+        """The person highlighted in the view shown."""
+        if self.view == "grid":
+            return self.query_one("#grid", DecisionGrid).selected_id
+        if self.view == "org":
+            return self.query_one("#org", OrgChart).selected_id
+        key = self.query_one("#people", PeopleList).current_key()
+        return int(key) if key else None
+
     def select_person(self, person_id: int) -> None:
         self.ensure_loaded()
         if self.view != "list":
@@ -307,17 +356,79 @@ class StakeholdersSection(Section):
         self.query_one("#people", PeopleList).focus()
 
     def action_next_view(self) -> None:
+        """The next view, on the same person."""
+        person = self.current_person() if self.view != "team" else None
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
         self._show_views()
+        if person is not None and self.view == "grid":
+            self.query_one("#grid", DecisionGrid).select(person)
+        elif person is not None and self.view == "org":
+            self.query_one("#org", OrgChart).select(person)
+        elif person is not None and self.view == "list":
+            self._fill_people(select=person)
         self.focus_first()
+        if self.view != "team":
+            self._show_detail(None if self.current_person() is None else str(self.current_person()))
 
     # Editing people
     def _after_change(self, select: int | None = None) -> None:
         if self.is_attached:
+            select = select if select is not None else self.current_person()
             self.load()
             if select is not None:
                 self._fill_people(select=select)
+                self._fill_grid(select=select)
+                self._fill_org(select=select)
         self.edited()
+
+    def action_add_person(self) -> None:
+        self.open_person(None)
+
+    # The grid and the org chart
+    @on(DecisionGrid.Moved)
+    @guarded
+    def _rating_moved(self, event: DecisionGrid.Moved) -> None:
+        self.store.set_rating(event.person_id, event.influence, event.support)
+        self._after_change(select=event.person_id)
+
+    @on(DecisionGrid.Opened)
+    def _grid_opened(self, event: DecisionGrid.Opened) -> None:
+        self.open_person(event.person_id)
+
+    @on(OrgChart.Opened)
+    def _org_opened(self, event: OrgChart.Opened) -> None:
+        self.open_person(event.person_id)
+
+    @on(OrgChart.Reparent)
+    @guarded
+    def _reparent(self, event: OrgChart.Reparent) -> None:
+        self.store.set_reports_to(event.person_id, event.new_manager_id)
+        self._after_change(select=event.person_id)
+
+    @on(OrgChart.ReparentRequested)
+    def _choose_manager(self, event: OrgChart.ReparentRequested) -> None:
+        person = self.people[event.person_id]
+        others = tuple(
+            Option(p.id, p.name, detail=p.title) for p in self.people.values() if p.id != person.id
+        )
+        field = FormField(
+            "reports_to_id",
+            "Reports to",
+            Kind.REFERENCE,
+            "empty: nobody, at the top of the chart",
+            options=others,
+        )
+        spec = FormSpec(f"Who does {person.name} report to?", (field,), today=self.today)
+        store, account_id = self.store, self.account_id
+
+        def save(values: dict[str, Any]) -> int:
+            return store.save_person(account_id, person.id, {"reports_to_id": values["reports_to_id"]})
+
+        def saved(result: int | None) -> None:
+            if result is not None:
+                self._after_change(select=result)
+
+        self.app.push_screen(RecordForm(spec, {"reports_to_id": person.reports_to_id}, save), saved)
 
     def open_person(self, person_id: int | None) -> None:
         everyone = list(self.people.values())
