@@ -434,6 +434,8 @@ class RecordForm(Dialog[Any]):
         self.action_save()
 
     def action_save(self) -> None:
+        if not self.is_current or not self.query("#form-status"):  # closing already (keys typed fast)
+            return
         self._status("")
         values: dict[str, Any] = {}
         problems: dict[str, str] = {}

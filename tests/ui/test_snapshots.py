@@ -67,3 +67,13 @@ def test_command_palette(snap_compare, ui_demo_engine: Engine, make_ui_app, size
         palette.query_one(Input).cursor_blink = False  # a blinking cursor would make the picture random
 
     assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size, run_before=search_palette)
+
+
+def test_account_stakeholder_grid_and_org_chart(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
+    """The decision-making grid, then the org chart, of the demo at 80×24 (v switches the view)."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "2", "v"])
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "2", "v", "v"])
+
+
+def test_stakeholder_form(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "2", "e"])

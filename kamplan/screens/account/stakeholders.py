@@ -195,9 +195,9 @@ class StakeholdersSection(Section):
 
     def _show_summary(self) -> None:
         rated = [p for p in self.people.values() if planning.is_rated(p.influence, p.support)]
-        text = Text(f"{len(self.people)} people, {len(rated)} rated · power coverage ")
+        text = Text(f"{len(self.people)} people, {len(rated)} rated · coverage ")
         text.append(fmt.percent(self.coverage.power), style="bold")
-        text.append(" of their influence reached in the last 30 days")
+        text.append(" of their influence reached in 30 days")
         if self.coverage.comfort_zone:
             text.append(
                 "\n⚠ comfort zone: most contact this month was with low-influence people", style="bold red"
