@@ -216,6 +216,14 @@ class Store:
         self.write(lambda s: profile.update_account_field(s, account_id, field, value))
         return value
 
+    def set_aliases(self, account_id: int, text: str) -> list[str]:
+        """The other names the customer goes by in contact files, typed one a line (or separated by ';');
+        returns them as stored. ValidationFailed for an alias with a control character."""
+        from kamplan.document.contacts import split_aliases
+        from kamplan.store import profile
+
+        return self.write(lambda s: profile.set_aliases(s, account_id, split_aliases(text)))
+
     def swot(self, account_id: int) -> "list[m.SwotItem]":
         from kamplan.store import profile
 
