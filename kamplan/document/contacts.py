@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kamplan.document.text import text_problem
 
@@ -85,6 +86,8 @@ _SPACES = re.compile("[\t\n\r\v\f \x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202
 def one_line(value: str) -> str:
     """A cell as a one-line field holds it: whitespace runs folded to one space, ends trimmed, stray
     byte-order marks dropped."""
+    if value.isprintable() and "  " not in value:  # the usual cell: no space but the plain one, no runs
+        return value.strip(" ")
     return _SPACES.sub(" ", value.replace("\ufeff", "")).strip()
 
 
@@ -134,11 +137,14 @@ _LEGAL_FORMS = """
 LEGAL_FORMS = frozenset(_LEGAL_FORMS.split())
 
 
+@lru_cache(maxsize=4096)  # a file names the same few companies again and again
 def company_key(name: str) -> str:
     """A company's name as compared: any case and accents, punctuation ignored, legal forms at the end
     left off ("Kestrelmoor Foods B.V." and "kestrelmoor foods" are one company). "" for no name."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold().replace(".", ""))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = name.casefold().replace(".", "")
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = re.findall(r"\w+", plain)
     while words and words[-1] in LEGAL_FORMS:
         words.pop()
