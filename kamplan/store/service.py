@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from kamplan import models as m
+    from kamplan.document.contacts import ContactFile
     from kamplan.enums import SwotKind
-    from kamplan.store import account_view
+    from kamplan.store import account_view, contacts
 
 T = TypeVar("T")
 
@@ -279,6 +280,24 @@ class Store:
         from kamplan.store import account_view
 
         return self.read(lambda s: account_view.reviews(s, account_id))
+
+    # Contacts from a file (read it first with interchange.contacts.read_contacts)
+    def preview_contacts(
+        self, account_id: int, parsed: "ContactFile", today: date | None = None
+    ) -> "contacts.ContactReport":
+        """What importing the file would do; nothing is written."""
+        from kamplan.store import contacts
+
+        with self._plain() as conn:
+            return contacts.preview_contacts(conn, account_id, parsed, today or date.today())
+
+    def import_contacts(
+        self, account_id: int, parsed: "ContactFile", today: date | None = None
+    ) -> "contacts.ContactReport":
+        """Add the file's new people to the account in one transaction; returns what was done."""
+        from kamplan.store import contacts
+
+        return self.write(lambda s: contacts.import_contacts(s, account_id, parsed, today or date.today()))
 
     # Finding things
     def people_directory(self) -> list[PersonHit]:
