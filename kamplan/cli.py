@@ -16,6 +16,8 @@ from kamplan.errors import KamplanError
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from kamplan.store.contacts import ContactReport
+
 USER_ERROR = 1
 
 
@@ -56,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     how = importer.add_mutually_exclusive_group()
     how.add_argument("--rename", metavar="NEW", help="import under this name instead")
     how.add_argument("--replace", action="store_true", help="replace the account of the same name")
+    contacts = commands.add_parser(
+        "contacts",
+        help="add stakeholders from a contact file: LinkedIn, Salesforce or HubSpot CSV, any CSV, vCard",
+        description="Add the people of a contact file who work at the account (its name or an alias) as"
+        " unrated stakeholders. People already there are skipped, so the same file twice adds nobody.",
+    )
+    contacts.add_argument("account", metavar="ACCOUNT", help="the account's name (any case) or id")
+    contacts.add_argument("file", type=Path, metavar="FILE")
+    contacts.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
     backup = commands.add_parser("backup", help="a consistent copy of the database, safe while it is in use")
     backup.add_argument("file", type=Path, nargs="?", metavar="FILE")
     commands.add_parser("check", help="check the database's integrity and schema version")
@@ -160,6 +171,76 @@ def cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def cmd_contacts(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.interchange.contacts import read_contacts
+    from kamplan.store import plain
+    from kamplan.store.lookup import find_account_id
+    from kamplan.store.service import Store
+
+    parsed = read_contacts(args.file)  # the whole file first: one that cannot be used changes nothing
+    engine = None if args.dry_run else _engine(db_path)  # a dry run reads through sqlite3 alone
+    store = Store(_ready(db_path), engine)
+    try:
+        with plain.connection(db_path) as conn:
+            account_id = find_account_id(conn, args.account)
+        if args.dry_run:
+            report = store.preview_contacts(account_id, parsed)
+        else:
+            report = store.import_contacts(account_id, parsed)
+    finally:
+        store.close()
+    print("\n".join(contact_report_lines(report, args.file.name)))
+    return 0
+
+
+def contact_report_lines(report: "ContactReport", file_name: str) -> list[str]:
+    """The report of a contact import, every piece of the file's text escaped for the terminal."""
+    from kamplan.document.text import printable
+    from kamplan.store.contacts import ALREADY_THERE
+
+    def shown(text: str) -> str:
+        return printable(text, multiline=False)
+
+    def person(line: int, name: str, *details: str) -> str:
+        extra = "".join(f" · {shown(d)}" for d in details if d)
+        return f"  line {line}: {shown(name)}{extra}"
+
+    people = "person" if report.people == 1 else "people"
+    lines = [f"{shown(file_name)}: {report.kind}, {report.people} {people}"]
+    added = "added" if report.written else "would add"
+    lines.append(f"{added} {len(report.added)} to {shown(report.account)}{':' if report.added else ''}")
+    for new in report.added:
+        boss = f"reports to {new.reports_to}" if new.reports_to else ""
+        lines.append(person(new.contact.line, new.contact.name, new.contact.title, boss))
+    if report.skipped:
+        lines.append(f"skipped {len(report.skipped)}, already there:")
+        for skip in report.skipped:
+            why = "" if skip.reason == ALREADY_THERE else skip.reason
+            lines.append(person(skip.contact.line, skip.contact.name, why))
+    if not report.companies_checked:
+        lines.append(f"the file names no company: everyone in it is taken as at {shown(report.account)}")
+    elif report.passed_over:
+        nameless = sum(1 for c in report.passed_over if not c.company)
+        parts = [
+            f"{count} {what}"
+            for count, what in (
+                (len(report.passed_over) - nameless, "at other companies"),
+                (nameless, "with no company"),
+            )
+            if count
+        ]
+        shown_parts = parts[0] if len(parts) == 1 else f"{len(report.passed_over)}: {', '.join(parts)}"
+        lines.append(f"passed over {shown_parts}")
+    if report.rejected:
+        lines.append(f"rejected {len(report.rejected)}:")
+        for reject in report.rejected:
+            name = f"{shown(reject.name)}: " if reject.name else ""
+            lines.append(f"  line {reject.line}: {name}{shown(reject.reason)}")
+    if not report.written:
+        lines.append("nothing was written (--dry-run)")
+    return lines
+
+
 def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
     from kamplan.store.backup import backup_to, default_backup_path
 
@@ -182,6 +263,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
     "accounts": cmd_accounts,
     "export": cmd_export,
     "import": cmd_import,
+    "contacts": cmd_contacts,
     "backup": cmd_backup,
     "check": cmd_check,
 }
