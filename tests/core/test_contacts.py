@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 
 from kamplan.document.contacts import (
@@ -22,8 +24,8 @@ from kamplan.document.contacts import (
     same_person,
     split_aliases,
 )
-from kamplan.errors import NotFoundError, ValidationFailed
-from kamplan.interchange.contacts import read_contacts
+from kamplan.errors import KamplanError, NotFoundError, ValidationFailed
+from kamplan.interchange.contacts import parse_contacts, read_contacts
 from kamplan.store import contacts as store_contacts
 from kamplan.store.contacts import ALREADY_THERE, TWICE_IN_FILE, Existing, plan_contacts
 from kamplan.store.engine import open_engine
@@ -251,6 +253,30 @@ def test_a_write_that_fails_half_way_leaves_nothing_behind(
     with pytest.raises(Exception, match="nothing was saved"):
         demo.import_contacts(account, parsed, TODAY)
     assert people(demo) == before
+
+
+hostile = st.lists(
+    st.sampled_from(
+        ["Ann Lee", "ann lee", "Kestrelmoor", "Other", "\x1b[2J", "\u202e", ",", ";", '"', "\n", "\r"]
+    )
+    | st.text(max_size=4),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=hostile, header=st.sampled_from(["Name,Company,Reports To\n", "Id;Name;ReportsToId;AccountId\n"]))
+def test_a_hostile_file_adds_exactly_whom_the_report_names(demo: Store, header: str, body: str) -> None:
+    account = demo_id(demo)
+    before = people(demo)
+    try:
+        parsed = parse_contacts((header + body).encode("utf-8", "surrogatepass"), "hostile.csv")
+    except KamplanError:
+        return
+    done = demo.import_contacts(account, parsed, TODAY)
+    after = people(demo)
+    assert after[: len(before)] == before  # nobody already there was changed
+    assert [row[0] for row in after[len(before) :]] == [p.contact.name for p in done.added]
 
 
 def test_an_account_that_is_gone_is_said_so(demo: Store) -> None:
