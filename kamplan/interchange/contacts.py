@@ -172,8 +172,9 @@ def decode(data: bytes, shown: str = "the file") -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise KamplanError(f"{shown} says it is UTF-16 text but is not") from None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # UTF-8's mark, even on a file that is not all UTF-8
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")

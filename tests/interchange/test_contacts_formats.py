@@ -182,6 +182,12 @@ def test_latin_1_and_windows_1252_decode_to_the_right_letters() -> None:
     assert parsed.contacts[0].title == "€ Buyer"
 
 
+def test_a_byte_order_mark_on_a_file_that_is_not_all_utf_8_and_mac_line_ends() -> None:
+    data = b'\xef\xbb\xbfName,Company\rJ\xfcrgen,Kestrelmoor\r"Ann\rLee",Kestrelmoor\rBo,X\r'
+    parsed = parse_contacts(data, "x.csv")
+    assert [(c.line, c.name) for c in parsed.contacts] == [(2, "Jürgen"), (3, "Ann Lee"), (5, "Bo")]
+
+
 def test_a_file_with_no_company_column_says_so() -> None:
     parsed = parse_contacts(b"First name,Last name\nAnn,Lee\n", "x.csv")
     assert parsed.has_companies is False
