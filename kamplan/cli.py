@@ -65,7 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
         " unrated stakeholders. People already there are skipped, so the same file twice adds nobody.",
     )
     contacts.add_argument("account", metavar="ACCOUNT", help="the account's name (any case) or id")
-    contacts.add_argument("file", type=Path, metavar="FILE")
+    contacts.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a CSV (LinkedIn Connections.csv, a Salesforce or HubSpot export, any with a name column)"
+        " or a vCard file",
+    )
     contacts.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
     backup = commands.add_parser("backup", help="a consistent copy of the database, safe while it is in use")
     backup.add_argument("file", type=Path, nargs="?", metavar="FILE")
