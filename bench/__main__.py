@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench import export_import, first_screen, generate, key_latency, report
+from bench import contacts, export_import, first_screen, generate, key_latency, report
 from bench.report import Row
 from bench.terminal import POLL_SECONDS, HarnessError, Terminal
 
@@ -24,6 +24,7 @@ OUT = generate.OUT
 FIRST_SCREEN_RATIO = 1.5
 EXPORT_SECONDS = 0.5
 IMPORT_SECONDS = 5.0
+CONTACTS_SECONDS = 2.0
 PEAK_RSS_MIB = 150.0
 ESCAPE_NOTE = "Textual holds a lone Escape for ESCDELAY (kamplan sets 40 ms) in case a sequence follows"
 FIRST_VISIT_NOTE = (
@@ -187,6 +188,15 @@ def file_rows(args: argparse.Namespace, kamplan: Path, db: Path, largest: str) -
         ),
         Row("kamplan accounts", f"{whole['accounts'].median:.2f} s", note=f"whole process, median of {n}"),
     ]  # fmt: skip
+    people = contacts.whole_process(kamplan, db, largest, OUT, n)
+    whole["contacts"] = people
+    rows.append(
+        report.limit_row(
+            f"contacts, {contacts.ROWS:,}-row LinkedIn export (kamplan contacts)", people.median,
+            CONTACTS_SECONDS, "s",
+            f"whole process into a copy of the database, largest account; 3 in 4 rows new, median of {n}",
+        )
+    )  # fmt: skip
     textual = export_import.imports_textual(kamplan, db)
     rows.append(Row("kamplan accounts imports Textual", "yes" if textual else "no", "no", passed=not textual))
     for label, timing in whole.items():

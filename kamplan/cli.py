@@ -16,6 +16,7 @@ from kamplan.errors import KamplanError
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+
 USER_ERROR = 1
 
 
@@ -56,6 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
     how = importer.add_mutually_exclusive_group()
     how.add_argument("--rename", metavar="NEW", help="import under this name instead")
     how.add_argument("--replace", action="store_true", help="replace the account of the same name")
+    contacts = commands.add_parser(
+        "contacts",
+        help="add stakeholders from a contact file: LinkedIn, Salesforce or HubSpot CSV, any CSV, vCard",
+        description="Add the people of a contact file who work at the account (its name or an alias) as"
+        " unrated stakeholders. People already there are skipped, so the same file twice adds nobody.",
+    )
+    contacts.add_argument("account", metavar="ACCOUNT", help="the account's name (any case) or id")
+    contacts.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a CSV (LinkedIn Connections.csv, a Salesforce or HubSpot export, any with a name column)"
+        " or a vCard file",
+    )
+    contacts.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
     backup = commands.add_parser("backup", help="a consistent copy of the database, safe while it is in use")
     backup.add_argument("file", type=Path, nargs="?", metavar="FILE")
     commands.add_parser("check", help="check the database's integrity and schema version")
@@ -160,6 +176,30 @@ def cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def cmd_contacts(args: argparse.Namespace, db_path: Path) -> int:
+    from kamplan.interchange.contacts import read_contacts
+    from kamplan.store import plain
+    from kamplan.store.lookup import find_account_id
+    from kamplan.store.service import Store
+
+    parsed = read_contacts(args.file)  # the whole file first: one that cannot be used changes nothing
+    engine = None if args.dry_run else _engine(db_path)  # a dry run reads through sqlite3 alone
+    store = Store(_ready(db_path), engine)
+    try:
+        with plain.connection(db_path) as conn:
+            account_id = find_account_id(conn, args.account)
+        if args.dry_run:
+            report = store.preview_contacts(account_id, parsed)
+        else:
+            report = store.import_contacts(account_id, parsed)
+    finally:
+        store.close()
+    from kamplan.interchange.contact_report import contact_report_lines
+
+    print("\n".join(contact_report_lines(report, args.file.name)))
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
     from kamplan.store.backup import backup_to, default_backup_path
 
@@ -182,6 +222,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Path], int]] = {
     "accounts": cmd_accounts,
     "export": cmd_export,
     "import": cmd_import,
+    "contacts": cmd_contacts,
     "backup": cmd_backup,
     "check": cmd_check,
 }

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kamplan.document.contacts import one_line, split_aliases
 from kamplan.document.fields import (
     CriterionScore,
     Currency,
@@ -26,6 +27,7 @@ from kamplan.document.fields import (
     Threat,
     Weight,
 )
+from kamplan.document.text import text_problem
 from kamplan.enums import (
     ActivityStatus,
     ActivityType,
@@ -75,6 +77,8 @@ class Swot(Part):
 
 class AccountPart(Part):
     name: Name
+    # Other names of the customer in contact files; the account's own name always counts.
+    aliases: list[str] = Field(default_factory=list)
     industry: Text = ""
     currency: Currency = ""
     planning_horizon_years: Horizon = 1
@@ -86,6 +90,20 @@ class AccountPart(Part):
     profile: Profile = Field(default_factory=Profile)
     swot: list[Swot] = Field(default_factory=list)
     segmentation: Segmentation = Field(default_factory=Segmentation)
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _aliases(cls, value: Any) -> Any:
+        # Stored one a line: each alias is one line of text, tidied as the store keeps it.
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            return value  # pydantic names the problem
+        for item in value:
+            problem = text_problem(one_line(item), multiline=False)
+            if problem is not None:
+                raise ValueError(f"an alias {problem}")
+        return split_aliases("\n".join(value))
 
 
 class TeamPart(Part):
@@ -99,6 +117,8 @@ class StakeholderPart(Part):
     name: Name
     title: Text = ""
     department: Text = ""
+    email: Text = ""
+    phone: Text = ""
     reports_to: Ref | None = None
     role: Role | None = None
     influence: Influence = None

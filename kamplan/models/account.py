@@ -32,6 +32,9 @@ class Account(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(min_length=1)
+    # Other names the customer goes by in contact files (a subsidiary, a short name, a CRM account id),
+    # one a line; the account's own name always counts (see document.contacts.company_matches).
+    aliases: str = Field(default="", sa_column_kwargs={"server_default": ""})
     industry: str = ""
     currency: str = "EUR"
     planning_horizon_years: int = 1

@@ -23,6 +23,9 @@ class Stakeholder(SQLModel, table=True):
     name: str
     title: str = ""
     department: str = ""
+    # From imported contact files (or typed in); "" when unknown. The server default fills existing rows.
+    email: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    phone: str = Field(default="", sa_column_kwargs={"server_default": ""})
     reports_to_id: int | None = Field(default=None, sa_column=fk("stakeholder.id", "SET NULL", nullable=True))
     role: Role | None = Field(default=None, sa_column=enum_column(Role, nullable=True))
     # None = not yet rated (freshly imported contacts); such people are left out of every sum.

@@ -18,7 +18,7 @@ from kamplan.enums import ActivityStatus, Confidence
 from kamplan.errors import FieldProblems, KamplanError, NotFoundError
 
 STAKEHOLDER_FIELDS = (
-    "name", "title", "department", "role", "influence", "support", "confidence", "source",
+    "name", "title", "department", "email", "phone", "role", "influence", "support", "confidence", "source",
     "reports_to_id", "owner_id", "relationship_level", "relationship_wanted", "last_contact",
     "needs", "wants", "declared_agenda", "personal_agenda", "plan",
 )  # fmt: skip
@@ -32,6 +32,8 @@ class Person:
     name: str
     title: str
     department: str
+    email: str
+    phone: str
     role: str | None
     influence: int | None
     support: int | None
@@ -108,6 +110,8 @@ def people(session: Session, account_id: int) -> list[Person]:
             name=p.name,
             title=p.title,
             department=p.department,
+            email=p.email,
+            phone=p.phone,
             role=None if p.role is None else str(p.role),
             influence=p.influence,
             support=p.support,

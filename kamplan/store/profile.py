@@ -3,8 +3,10 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from kamplan.document.contacts import join_aliases, split_aliases
+from kamplan.document.text import text_problem
 from kamplan.enums import SwotKind
-from kamplan.errors import NotFoundError
+from kamplan.errors import NotFoundError, ValidationFailed
 from kamplan.models import ECONOMIC_FIELDS, PROFILE_FIELDS, SEGMENTATION_FIELDS, Account, SwotItem
 
 EDITABLE_FIELDS = (
@@ -26,6 +28,20 @@ def update_account_field(session: Session, account_id: int, field: str, value: o
         raise NotFoundError(f"account {account_id} no longer exists")
     setattr(account, field, value)
     return account
+
+
+def set_aliases(session: Session, account_id: int, aliases: list[str]) -> list[str]:
+    """Set the other names the customer goes by in contact files; returns them as stored (tidied)."""
+    tidied = split_aliases("\n".join(aliases))
+    for alias in tidied:
+        problem = text_problem(alias, multiline=False)
+        if problem is not None:
+            raise ValidationFailed([f"an alias {problem}"])
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFoundError(f"account {account_id} no longer exists")
+    account.aliases = join_aliases(tidied)
+    return split_aliases(account.aliases)
 
 
 def swot_items(session: Session, account_id: int) -> list[SwotItem]:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from kamplan.document.contacts import split_aliases
 from kamplan.document.model import (
     FORMAT,
     VERSION,
@@ -24,7 +25,8 @@ from kamplan.document.model import (
 from kamplan.enums import Answer, CriterionDimension
 from kamplan.planning import QUESTION_KEYS
 
-# Columns stored under the document's own key; the others are ids, written as refs.
+# Columns stored under the document's own key; the others are ids (written as refs) or parts.
+ACCOUNT_COLUMNS = AccountPart.model_fields.keys() - {"aliases", "profile", "swot", "segmentation"}
 STAKEHOLDER_COLUMNS = StakeholderPart.model_fields.keys() - {"ref", "reports_to", "owner", "listens_to"}
 OPPORTUNITY_COLUMNS = OpportunityPart.model_fields.keys() - {
     "ref",
@@ -125,7 +127,8 @@ def read_plan(conn: sqlite3.Connection, account_id: int) -> PlanDocument:
         "format": FORMAT,
         "version": VERSION,
         "account": {
-            **_copy(account, *AccountPart.model_fields.keys() - {"profile", "swot", "segmentation"}),
+            **_copy(account, *ACCOUNT_COLUMNS),
+            "aliases": split_aliases(account["aliases"]),
             "profile": _copy(account, *Profile.model_fields),
             "swot": [_copy(s, "kind", "text") for s in _rows(conn, "swot_item", account_id, "position, id")],
             "segmentation": _copy(account, *Segmentation.model_fields),

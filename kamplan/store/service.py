@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from kamplan import models as m
+    from kamplan.document.contacts import ContactFile
     from kamplan.enums import SwotKind
-    from kamplan.store import account_view
+    from kamplan.store import account_view, contacts
     from kamplan.store import people as people_rows
 
 T = TypeVar("T")
@@ -325,6 +326,16 @@ class Store:
         self.update_account_fields(account_id, {field: raw}, {field: label or field.replace("_", " ")})
         return validate_account_field(field, raw)
 
+    def set_aliases(self, account_id: int, text: str) -> list[str]:
+        """The other names the customer goes by in contact files, typed one a line (or separated by ';');
+        returns them as stored. ValidationFailed for an alias with a control character."""
+        from kamplan.document.contacts import split_aliases
+        from kamplan.store import profile
+
+        return self.write(
+            lambda s: profile.set_aliases(s, account_id, split_aliases(text)), "company aliases"
+        )
+
     def swot(self, account_id: int) -> "list[m.SwotItem]":
         from kamplan.store import profile
 
@@ -476,6 +487,27 @@ class Store:
             return f"remove {_cut(member.name if member else '')} from the team"
 
         self.write(lambda s: people.delete_member(s, member_id), label)
+
+    # Contacts from a file (read it first with interchange.contacts.read_contacts)
+    def preview_contacts(
+        self, account_id: int, parsed: "ContactFile", today: date | None = None
+    ) -> "contacts.ContactReport":
+        """What importing the file would do; nothing is written."""
+        from kamplan.store import contacts
+
+        with self._plain() as conn:
+            return contacts.preview_contacts(conn, account_id, parsed, today or date.today())
+
+    def import_contacts(
+        self, account_id: int, parsed: "ContactFile", today: date | None = None
+    ) -> "contacts.ContactReport":
+        """Add the file's new people to the account in one transaction; returns what was done."""
+        from kamplan.store import contacts
+
+        return self.write(
+            lambda s: contacts.import_contacts(s, account_id, parsed, today or date.today()),
+            f"import contacts ({parsed.kind})",
+        )
 
     # Finding things
     def people_directory(self) -> list[PersonHit]:

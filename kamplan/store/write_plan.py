@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from kamplan import models as m
+from kamplan.document.contacts import join_aliases
 from kamplan.document.model import CriterionPart, PlanDocument
 from kamplan.enums import CriterionDimension
 
@@ -43,6 +44,7 @@ def write_plan(session: Session, doc: PlanDocument, name: str) -> int:
     a = doc.account
     account = m.Account(
         name=name,
+        aliases=join_aliases(a.aliases),
         industry=a.industry,
         currency=a.currency,
         planning_horizon_years=a.planning_horizon_years,

@@ -119,3 +119,43 @@ class EditDialog(Dialog[Any]):
 
     def action_cancel(self) -> None:
         self.close(None)
+
+
+class PreviewDialog(Dialog[bool]):
+    """Show what an action would do, in full, before it is done: Enter or y does it; Escape or n does
+    not. The text is shown as text (it quotes files and names)."""
+
+    DEFAULT_CSS = """
+    PreviewDialog { align: center middle; }
+    PreviewDialog > Vertical {
+        width: 90%; max-width: 110; height: auto; max-height: 90%; padding: 0 1;
+        border: thick $accent; background: $surface;
+    }
+    PreviewDialog VerticalScroll { height: auto; max-height: 1fr; }
+    PreviewDialog .hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("enter,y", "answer(True)", "Do it", id="preview.yes"),
+        Binding("escape,n", "answer(False)", "Cancel", id="preview.no"),
+    ]
+
+    def __init__(self, title: str, text: str, action: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+        self.action_text = action
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+
+        with Vertical() as box:
+            box.border_title = self.title_text
+            with VerticalScroll():
+                yield Static(Text(self.text), id="preview-text")
+            hint = (
+                f"enter or y  {self.action_text}     esc or n  cancel" if self.action_text else "esc  close"
+            )
+            yield Static(hint, classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.close(yes and bool(self.action_text))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -42,6 +43,8 @@ class Kind(StrEnum):
     CHOICE = "choice"  # one of a closed set, picked by single keys
     REFERENCE = "reference"  # another record of the account, by type-ahead
     REFERENCES = "references"  # several, comma-separated
+    FILE = "file"  # a file that exists, with path completion
+    NEW_FILE = "new file"  # where a file will be written: its folder must exist
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,8 @@ def read_value(spec: FormField, raw: Any, today: date) -> Any:
         return typed.day(text, today)
     if spec.kind == Kind.REFERENCE:
         return resolve(text, spec.options).value
+    if spec.kind in (Kind.FILE, Kind.NEW_FILE):
+        return _path(text, must_exist=spec.kind == Kind.FILE)
     parts = [part for part in text.split(",") if part.strip()]
     values = [resolve(part, spec.options).value for part in parts]
     return list(dict.fromkeys(values))  # each once, in the order typed
@@ -211,6 +216,42 @@ def understood(spec: FormField, value: Any, today: date) -> str:
             if v in found
         )
     return ""
+
+
+def _path(text: str, *, must_exist: bool) -> Path:
+    path = Path(text.strip()).expanduser()
+    if must_exist:
+        if path.is_dir():
+            raise ValueError(f"{text.strip()} is a folder: name a file in it")
+        if not path.is_file():
+            raise ValueError(f"there is no file {text.strip()}")
+    elif path.is_dir() or text.strip().endswith("/"):
+        raise ValueError("name the file to write, not only its folder")
+    elif not path.parent.is_dir():
+        raise ValueError(f"there is no folder {path.parent}")
+    return path
+
+
+class PathSuggester(Suggester):
+    """Completes the file or folder name being typed from what is on disk (~ is the home folder)."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        folder_text, _, start = value.rpartition("/")
+        folder = Path(folder_text or ("/" if value.startswith("/") else ".")).expanduser()
+        try:
+            names = sorted(entry.name for entry in folder.iterdir() if entry.name.startswith(start))
+        except OSError:
+            return None
+        visible = [name for name in names if not name.startswith(".") or start.startswith(".")]
+        if not visible or visible[0] == start:
+            return None
+        found = visible[0] + ("/" if (folder / visible[0]).is_dir() else "")
+        return value[: len(value) - len(start)] + found
 
 
 # The fields' widgets
@@ -293,6 +334,8 @@ class _LastPartSuggester(Suggester):
 def _suggester(spec: FormField) -> Suggester | None:
     if spec.kind in (Kind.REFERENCE, Kind.REFERENCES):
         return _LastPartSuggester([o.label for o in spec.options])
+    if spec.kind in (Kind.FILE, Kind.NEW_FILE):
+        return PathSuggester()
     return None
 
 
@@ -375,6 +418,8 @@ class RecordForm(Dialog[Any]):
         hint = spec.hint
         if spec.kind == Kind.DATE and not hint:
             hint = typed.DATE_FORMS
+        elif spec.kind in (Kind.FILE, Kind.NEW_FILE) and not hint:
+            hint = "→ completes the name from what is on disk; ~ is your home folder"
         elif spec.kind in (Kind.REFERENCE, Kind.REFERENCES) and not hint:
             hint = "type the first letters; → takes the suggestion" + (
                 "; separate several with commas" if spec.kind == Kind.REFERENCES else ""

@@ -262,11 +262,12 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_unchanged(tmp_path: Path)
 # --- upgrades and backups ---------------------------------------------------------------------------------
 
 
+PROBE_REVISION = "9999"  # a revision no release uses
 PROBE_MIGRATION = '''"""A later schema, for the test: one new table."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "{revision}"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -288,21 +289,22 @@ def test_upgrading_an_older_database_keeps_a_backup_of_it_first(
     # Pretend this kamplan is one schema newer than the file: a copy of the migrations plus one more.
     migrations = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_probe.py").write_text(PROBE_MIGRATION.format(down=SCHEMA_HEAD))
+    probe = PROBE_MIGRATION.format(revision=PROBE_REVISION, down=SCHEMA_HEAD)
+    (migrations / "versions" / f"{PROBE_REVISION}_probe.py").write_text(probe)
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
-    monkeypatch.setattr(schema, "SCHEMA_HEAD", "0002")
+    monkeypatch.setattr(schema, "SCHEMA_HEAD", PROBE_REVISION)
 
     upgraded = open_engine(db_path)
     try:
         with upgraded.connect() as conn:
-            assert current_version(conn) == "0002"
+            assert current_version(conn) == PROBE_REVISION
             assert sa.inspect(conn).has_table("probe")
         with unit_of_work(upgraded) as session:
             assert name_taken(session, DEMO) is not None
     finally:
         upgraded.dispose()
 
-    backups = list(db_path.parent.glob("plan.before-upgrade-from-0001.*.backup.sqlite"))
+    backups = list(db_path.parent.glob(f"plan.before-upgrade-from-{SCHEMA_HEAD}.*.backup.sqlite"))
     assert len(backups) == 1
     backup = backups[0]
     assert mode(backup) == 0o600

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
+from kamplan.document.contacts import split_aliases
 from kamplan.enums import (
     ActivityStatus,
     ActivityType,
@@ -35,6 +36,8 @@ AS_OF = date(2026, 3, 4)
 characters = st.characters(exclude_categories=("Cs",))
 texts = st.text(characters, max_size=12)
 names = st.text(characters, min_size=1, max_size=10).filter(lambda s: s.strip() != "")
+# Aliases are one line each: no control characters (which the document refuses there).
+alias_texts = st.text(st.characters(exclude_categories=("Cs", "Cc", "Cf")), max_size=12)
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)).map(date.isoformat)
 money = st.none() | st.integers(0, 10**12) | st.floats(0, 1e12, allow_nan=False, allow_infinity=False)
 ratios = st.none() | st.floats(0, 1)
@@ -95,6 +98,8 @@ def plan_documents(draw: Any) -> dict[str, Any]:
             "name": draw(names),
             "title": draw(texts),
             "department": draw(texts),
+            "email": draw(texts),
+            "phone": draw(texts),
             "reports_to": None if boss[n] is None else people_refs[boss[n]],  # type: ignore[index]
             "role": draw(optional(values(Role))),
             "influence": draw(optional(st.integers(1, 5))),
@@ -172,6 +177,7 @@ def plan_documents(draw: Any) -> dict[str, Any]:
         "version": 1,
         "account": {
             "name": draw(names),
+            "aliases": draw(st.lists(alias_texts, max_size=3)),
             "industry": draw(texts),
             "currency": draw(st.sampled_from(["EUR", "usd", "JPY", ""])),
             "planning_horizon_years": draw(st.integers(1, 3)),
@@ -301,6 +307,9 @@ def test_any_valid_document_round_trips_identically(
     ):
         assert len(written[key]) == len(doc[key]), key
     assert [s["needs"] for s in written["stakeholders"]] == [s["needs"] for s in doc["stakeholders"]]
+    for key in ("email", "phone"):
+        assert [s[key] for s in written["stakeholders"]] == [s[key] for s in doc["stakeholders"]]
+    assert written["account"]["aliases"] == split_aliases("\n".join(doc["account"]["aliases"]))
     assert [a["outcome"] for a in written["activities"]] == [a["outcome"] for a in doc["activities"]]
     assert written["account"]["profile"] == doc["account"]["profile"]
     assert [r["metrics"] for r in written["reviews"]] == [r["metrics"] for r in doc["reviews"]]

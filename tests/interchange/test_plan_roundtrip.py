@@ -36,6 +36,7 @@ TOP_KEYS = {
 }
 ACCOUNT_KEYS = {
     "name",
+    "aliases",
     "industry",
     "currency",
     "planning_horizon_years",
@@ -67,6 +68,8 @@ ITEM_KEYS = {
         "name",
         "title",
         "department",
+        "email",
+        "phone",
         "reports_to",
         "role",
         "influence",
@@ -118,6 +121,8 @@ TEXT_KEYS = {
         "name",
         "title",
         "department",
+        "email",
+        "phone",
         "needs",
         "wants",
         "declared_agenda",

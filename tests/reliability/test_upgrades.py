@@ -58,3 +58,20 @@ def test_a_released_database_opens_with_nothing_lost(fixture: Path, tmp_path: Pa
         assert backups == []  # nothing to upgrade, nothing copied
     else:
         assert len(backups) == 1 and _row_counts(backups[0]) == before
+
+
+def test_an_upgraded_plan_exports_its_new_fields_empty(tmp_path: Path) -> None:
+    """Schema 0002 added email and phone to stakeholders and aliases to accounts: the rows an older
+    kamplan wrote get them empty, and the plan exports as a valid document."""
+    import json
+    from datetime import date
+
+    from kamplan.interchange.export import export_account
+
+    db = tmp_path / "plan.sqlite"
+    shutil.copy(FIXTURES / "schema-0001.sqlite", db)
+    open_engine(db).dispose()
+    doc = json.loads(export_account(db, "Kestrelmoor Foods B.V.", "json", date(2026, 3, 4)))
+    assert doc["account"]["aliases"] == []
+    assert len(doc["stakeholders"]) == 16
+    assert {(s["email"], s["phone"]) for s in doc["stakeholders"]} == {("", "")}

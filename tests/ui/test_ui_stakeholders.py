@@ -1,9 +1,8 @@
 """The stakeholder map by keys: the person form with every field, bad input, removing and undoing,
 our account team and owners, listens-to links, and what the list and the detail pane show."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from conftest import UI_TODAY
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from textual.widgets import DataTable, Input
@@ -15,6 +14,8 @@ from kamplan.widgets.decision_grid import DecisionGrid
 from kamplan.widgets.dialogs import ConfirmDialog
 from kamplan.widgets.form import RecordForm
 from kamplan.widgets.org_chart import OrgChart
+
+UI_TODAY = date(2026, 3, 4)  # as tests/ui/conftest.py gives the app
 
 
 def person(engine: Engine, name: str) -> m.Stakeholder:
@@ -62,7 +63,9 @@ async def test_add_a_person_with_every_field_by_keys(ui_demo_engine: Engine, mak
         await type_text(pilot, "Head of Quality")
         await pilot.press("tab")
         await type_text(pilot, "Quality")
-        await pilot.press("tab", "t")  # technical evaluator
+        await pilot.press("tab")
+        await type_text(pilot, "maria.vos@kestrelmoor.example")
+        await pilot.press("tab", "tab", "t")  # no phone; technical evaluator
         await pilot.press("tab", "4", "tab", "p")  # influence 4, supportive
         await pilot.press("tab", "c", "tab")  # ratings confirmed
         await type_text(pilot, "plant visit")
@@ -87,6 +90,7 @@ async def test_add_a_person_with_every_field_by_keys(ui_demo_engine: Engine, mak
 
     maria = person(ui_demo_engine, "Maria Vos")
     assert (maria.title, maria.department) == ("Head of Quality", "Quality")
+    assert maria.email == "maria.vos@kestrelmoor.example"
     assert (maria.role, maria.influence, maria.support) == ("technical_evaluator", 4, 1)
     assert (maria.confidence, maria.source) == ("confirmed", "plant visit")
     assert maria.reports_to_id == person(ui_demo_engine, "Pieter Dekkers").id

@@ -14,11 +14,13 @@ from textual.widgets import Static, Tree
 
 from kamplan import planning
 from kamplan.enums import Confidence, RelationshipLevel, Role
+from kamplan.errors import FieldProblems, KamplanError
+from kamplan.interchange.contact_report import contact_report_lines
 from kamplan.screens.account.section import Section
 from kamplan.store.people import Member, Person
 from kamplan.widgets import format as fmt
 from kamplan.widgets.decision_grid import DecisionGrid, GridPerson
-from kamplan.widgets.dialogs import ConfirmDialog
+from kamplan.widgets.dialogs import ConfirmDialog, PreviewDialog
 from kamplan.widgets.editable_list import Column, EditableList, Row
 from kamplan.widgets.form import (
     FormField,
@@ -91,6 +93,8 @@ def person_form(
         FormField("name", "Name", required=True),
         FormField("title", "Title"),
         FormField("department", "Department"),
+        FormField("email", "Email"),
+        FormField("phone", "Phone"),
         FormField("role", "Decision role", Kind.CHOICE, options=ROLE_OPTIONS),
         influence_field("influence", hint="1 notional … 5 decisive; ⌫ not yet rated"),
         support_field("support", hint="⌫ not yet rated"),
@@ -120,6 +124,9 @@ def detail(person: Person, today: date) -> Text:
         text.append(f"  {where}")
     if person.reports_to:
         text.append(f"  · reports to {person.reports_to}", style="dim")
+    contact = "  ".join(part for part in (person.email, person.phone) if part)
+    if contact:
+        text.append(f"  · {contact}", style="dim")
     text.append("\n")
     text.append_text(fmt.grid(person.grid))
     text.append(
@@ -159,6 +166,7 @@ class StakeholdersSection(Section):
     BINDINGS = [
         Binding("v", "next_view", "View", id="stakeholders.view"),
         Binding("a", "add_person", "Add", id="stakeholders.add"),
+        Binding("i", "import_contacts", "Import contacts", id="stakeholders.import"),
     ]
 
     view = "list"
@@ -517,3 +525,50 @@ class StakeholdersSection(Section):
         self.app.push_screen(
             ConfirmDialog(f"Remove {member.name} from our team?{owns} (u undoes it)"), confirmed
         )
+
+    # Contacts from a file
+    def action_import_contacts(self) -> None:
+        """Ask for a file (LinkedIn, Salesforce, HubSpot, vCard or any CSV), show what importing it
+        would do, and only then write it."""
+        from kamplan.interchange.contacts import read_contacts
+
+        store, account_id, today = self.store, self.account_id, self.today
+        field = FormField(
+            "file", "File", Kind.FILE, "LinkedIn Connections.csv, a CRM export, a vCard file or any CSV"
+        )
+        spec = FormSpec("Import stakeholders from a file", (field,), today=today)
+
+        def read(values: dict[str, Any]) -> tuple[object, object, str]:
+            try:
+                parsed = read_contacts(values["file"])
+            except KamplanError as error:
+                raise FieldProblems({"file": str(error)}) from None
+            return parsed, store.preview_contacts(account_id, parsed, today), values["file"].name
+
+        def preview(result: tuple[Any, Any, str] | None) -> None:
+            if result is None:
+                return
+            parsed, report, name = result
+            action = f"add {len(report.added)} {'person' if len(report.added) == 1 else 'people'}"
+            text = "\n".join(contact_report_lines(report, name))
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._import(parsed)
+
+            self.app.push_screen(
+                PreviewDialog("Import stakeholders", text, action if report.added else ""), answered
+            )
+
+        self.app.push_screen(RecordForm(spec, {}, read), preview)
+
+    @guarded
+    def _import(self, parsed: Any) -> None:
+        report = self.store.import_contacts(self.account_id, parsed, self.today)
+        added = len(report.added)
+        self.notify(
+            f"added {added} {'person' if added == 1 else 'people'} from the file, unrated: "
+            "place them on the grid (v) · u undoes the import",
+            markup=False,
+        )
+        self._after_change()
