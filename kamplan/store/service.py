@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kamplan.config import Settings
-from kamplan.store import plain, summary
+from kamplan.store import plain, rules, summary
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -167,7 +167,7 @@ class Store:
 
     def live_accounts(self) -> list[tuple[int, str]]:
         with self._plain() as conn:
-            rows = conn.execute(f"SELECT id, name FROM account WHERE {summary.LIVE}").fetchall()
+            rows = conn.execute(f"SELECT id, name FROM account WHERE {rules.live_account()}").fetchall()
         return sorted(rows, key=lambda row: row[1].casefold())
 
     def create_account(self, name: str) -> int:
@@ -284,7 +284,7 @@ class Store:
         with self._plain() as conn:
             rows = conn.execute(
                 "SELECT s.id, s.name, s.title, a.id, a.name FROM stakeholder s"
-                " JOIN account a ON a.id = s.account_id WHERE a.archived_at IS NULL AND a.deleted_at IS NULL"
+                f" JOIN account a ON a.id = s.account_id WHERE {rules.live_account('a')}"
             ).fetchall()
         return sorted((PersonHit(*row) for row in rows), key=lambda p: p.name.casefold())
 

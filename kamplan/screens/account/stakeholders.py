@@ -5,6 +5,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from kamplan import planning
 from kamplan.screens.account.section import Section
 from kamplan.store.account_view import StakeholderRow
 from kamplan.widgets import format as fmt
@@ -22,7 +23,7 @@ class StakeholdersSection(Section):
     def load(self) -> None:
         self.people = {p.id: p for p in self.store.stakeholders(self.account_id)}
         coverage = self.store.power_coverage(self.account_id, self.today)
-        rated = [p for p in self.people.values() if p.influence is not None and p.support is not None]
+        rated = [p for p in self.people.values() if planning.is_rated(p.influence, p.support)]
         self.query_one("#stakeholders-summary", Static).update(
             f"{len(self.people)} people, {len(rated)} rated · power coverage "
             f"{fmt.percent(coverage)} of their influence reached in the last 30 days"
