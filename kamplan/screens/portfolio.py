@@ -1,7 +1,5 @@
 """The first screen: every account at a glance, the portfolio's health, and the way into each account."""
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,15 +11,13 @@ from textual.widgets.data_table import RowDoesNotExist
 from kamplan.errors import KamplanError
 from kamplan.planning import CapacityStatus
 from kamplan.screens.base import KamplanScreen
+from kamplan.store.rows import AccountRow
 from kamplan.store.summary import AccountSummary, Portfolio
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
 from kamplan.widgets.keybar import KeyBar
 from kamplan.widgets.table import Table
-
-if TYPE_CHECKING:
-    from kamplan.models import Account
 
 # (column label, sort key, shown when narrow) in display order; the key sorts empty values last.
 COLUMNS: list[tuple[str, str, bool]] = [
@@ -309,7 +305,7 @@ class PortfolioScreen(KamplanScreen):
         if self.summaries and not self.show_archived and self._built_narrow != self.layout_tier:
             self._fill(self.current_id())
 
-    def _fill_archived(self, archived: "list[Account]", select: int | None) -> None:
+    def _fill_archived(self, archived: list[AccountRow], select: int | None) -> None:
         table = self.table
         table.clear(columns=True)
         self._filled_with = self._shown_portfolio = None

@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kamplan.config import Settings
-from kamplan.store import plain, rules, summary
+from kamplan.store import plain, rows, rules, summary
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-    from kamplan import models as m
     from kamplan.enums import SwotKind
     from kamplan.store import account_view
 
@@ -150,20 +149,24 @@ class Store:
             found = summary.summarize(conn, today, account_id)
         return found[0] if found else None
 
-    def account(self, account_id: int) -> "m.Account | None":
+    def account(self, account_id: int) -> "rows.AccountRow | None":
         from kamplan.models import Account
 
-        return self.read(lambda s: s.get(Account, account_id))
+        def query(session: "Session") -> "rows.AccountRow | None":
+            account = session.get(Account, account_id)
+            return None if account is None else rows.account_row(account)
 
-    def archived(self) -> "list[m.Account]":
+        return self.read(query)
+
+    def archived(self) -> "list[rows.AccountRow]":
         from kamplan.store import accounts
 
-        return self.read(lambda s: accounts.list_accounts(s, archived=True))
+        return self.read(lambda s: [rows.account_row(a) for a in accounts.list_accounts(s, archived=True)])
 
-    def trash(self) -> "list[m.Account]":
+    def trash(self) -> "list[rows.AccountRow]":
         from kamplan.store import accounts
 
-        return self.read(accounts.list_trash)
+        return self.read(lambda s: [rows.account_row(a) for a in accounts.list_trash(s)])
 
     def live_accounts(self) -> list[tuple[int, str]]:
         with self._plain() as conn:
@@ -216,10 +219,10 @@ class Store:
         self.write(lambda s: profile.update_account_field(s, account_id, field, value))
         return value
 
-    def swot(self, account_id: int) -> "list[m.SwotItem]":
+    def swot(self, account_id: int) -> "list[rows.SwotRow]":
         from kamplan.store import profile
 
-        return self.read(lambda s: profile.swot_items(s, account_id))
+        return self.read(lambda s: [rows.swot_row(i) for i in profile.swot_items(s, account_id)])
 
     def add_swot(self, account_id: int, kind: "SwotKind", text: str) -> int:
         from kamplan.store import profile

@@ -14,8 +14,8 @@ from textual.widgets.data_table import RowDoesNotExist
 from kamplan import planning
 from kamplan.document.labels import ACCOUNT_LABELS, PROFILE_LABELS, SEGMENTATION_LABELS
 from kamplan.enums import SwotKind
-from kamplan.models import Account
 from kamplan.screens.account.section import Section
+from kamplan.store.rows import AccountRow
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
@@ -134,7 +134,7 @@ class ProfileSection(Section):
         self._fill_fields(account)
         self._fill_swot()
 
-    def _fill_fields(self, account: Account, select: str | None = None) -> None:
+    def _fill_fields(self, account: AccountRow, select: str | None = None) -> None:
         table = self.query_one(ProfileFields)
         current = select or self._current_key(table)
         table.clear(columns=True)
@@ -163,7 +163,7 @@ class ProfileSection(Section):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     @staticmethod
-    def _shown(account: Account, spec: FieldSpec, width: int) -> Text | str:
+    def _shown(account: AccountRow, spec: FieldSpec, width: int) -> Text | str:
         value = getattr(account, spec.name)
         if value is None or value == "":
             return Text("empty · enter to fill in", style="dim")
@@ -172,7 +172,7 @@ class ProfileSection(Section):
         return fmt.first_line(str(value), width)
 
     @staticmethod
-    def _computed(account: Account, name: str) -> tuple[str, str]:
+    def _computed(account: AccountRow, name: str) -> tuple[str, str]:
         if name == "share_of_wallet":
             share = planning.share_of_wallet(account.our_revenue, account.wallet)
             return ACCOUNT_LABELS[name], fmt.percent(None if share is None else share * 100, 1)
