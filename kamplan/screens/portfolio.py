@@ -1,5 +1,7 @@
 """The first screen: every account at a glance, the portfolio's health, and the way into each account."""
 
+from functools import partial
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -7,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import Worker, WorkerState
 
 from kamplan.errors import KamplanError
 from kamplan.planning import CapacityStatus
@@ -33,6 +36,7 @@ COLUMNS: list[tuple[str, str, bool]] = [
     ("Next", "next_activity", True),
     ("Late", "overdue", True),
 ]
+DEMO_WORKER = "demo"  # the worker that adds the demo account
 # Below this width the table drops the columns the quadrant already sums up, and shortens the rest.
 NARROW = 118
 FULL = 160  # from here on, names and the best bet get room, and the next activity says what it is
@@ -380,11 +384,23 @@ class PortfolioScreen(KamplanScreen):
         )
 
     def action_demo(self) -> None:
-        try:
-            name = self.store.add_demo(self.settings.current_date())
-        except KamplanError as error:
-            self.notify(str(error), severity="error")
+        # A whole plan is imported: in a worker thread, so the screen stays responsive meanwhile.
+        if not any(w.name == DEMO_WORKER and not w.is_finished for w in self.workers):
+            add = partial(self.store.add_demo, self.settings.current_date())
+            self.run_worker(add, name=DEMO_WORKER, thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != DEMO_WORKER:
             return
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if not isinstance(error, KamplanError):
+                raise error or RuntimeError("adding the demo failed")  # a bug: as if raised here
+            self.notify(str(error), severity="error")
+        elif event.state == WorkerState.SUCCESS:
+            self._demo_added(str(event.worker.result))
+
+    def _demo_added(self, name: str) -> None:
         self.show_archived = False
         self.reload()
         for s in self.summaries:

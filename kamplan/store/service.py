@@ -1,8 +1,9 @@
 """The store the app is handed: each method is one short transaction; no session outlives a call.
 
-The engine (SQLAlchemy, SQLModel, pydantic: most of a second to import) is opened lazily, in a background
-thread started once the first screen is painted; the portfolio itself reads through the standard library's
-sqlite3. Heavy modules are therefore imported inside the methods that need them.
+The engine (SQLAlchemy, SQLModel, pydantic: most of a second to import) is opened lazily, by warm_up, which
+the app runs in a worker thread once the first screen is painted; the portfolio itself reads through the
+standard library's sqlite3. Heavy modules are therefore imported inside the methods that need them. The
+store knows nothing of threads or Textual: the app and its screens decide what runs off the UI thread.
 """
 
 import sqlite3
@@ -57,7 +58,7 @@ class Store:
                 stamps.append(0)
         return (self.revision, stamps[0], stamps[1])
 
-    # The engine, opened once, by whichever comes first: the warm-up thread or a first write.
+    # The engine, opened once, by whichever comes first: the warm-up or a first write.
     @property
     def engine(self) -> "Engine":
         with self._lock:
@@ -76,24 +77,21 @@ class Store:
                 self._engine = None
 
     def warm_up(self, *preload: Callable[[], object]) -> None:
-        """In the background: open the engine, compile the account screen's queries once (an unknown
-        account id finds nothing) and run `preload` (imports), so the first keys find everything ready."""
+        """Open the engine, compile the account screen's queries once (an unknown account id finds nothing)
+        and run `preload` (imports), so the first keys find everything ready. It takes most of a second:
+        the app runs it in a worker thread once the first screen is painted."""
+        # Only a head start: any failure here shows up, with its message, when a key needs it.
+        with suppress(Exception):
+            from sqlalchemy.orm import configure_mappers
 
-        def work() -> None:
-            # Only a head start: any failure here shows up, with its message, when a key needs it.
-            with suppress(Exception):
-                from sqlalchemy.orm import configure_mappers
-
-                _ = self.engine
-                configure_mappers()
-                queries = (self.stakeholders, self.opportunities, self.assessment, self.reviews, self.swot)
-                for query in queries:
-                    query(-1)
-                self.account(-1)
-                for load in preload:
-                    load()
-
-        threading.Thread(target=work, name="kamplan-warm-up", daemon=True).start()
+            _ = self.engine
+            configure_mappers()
+            queries = (self.stakeholders, self.opportunities, self.assessment, self.reviews, self.swot)
+            for query in queries:
+                query(-1)
+            self.account(-1)
+            for load in preload:
+                load()
 
     def _plain(self) -> "AbstractContextManager[sqlite3.Connection]":
         return plain.connection(self.db_path)

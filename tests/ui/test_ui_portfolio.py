@@ -1,5 +1,7 @@
 """The portfolio screen, driven by keys: the welcome, the demo, creating, opening and managing accounts."""
 
+import threading
+
 from sqlalchemy.engine import Engine
 from textual.widgets import DataTable, Input, Label
 from ui_support import (
@@ -11,6 +13,7 @@ from ui_support import (
     notifications,
     replace_input,
     screen_lines,
+    settle,
     shown,
     store_for,
     type_text,
@@ -44,6 +47,7 @@ async def test_empty_database_welcomes_and_d_adds_the_demo_once(engine: Engine, 
         assert not accounts_table(app).display
 
         await pilot.press("d")
+        await settle(pilot)  # the demo is added in a worker thread
         table = accounts_table(app)
         assert table.display and not welcome.display
         assert table.row_count == 1
@@ -52,6 +56,7 @@ async def test_empty_database_welcomes_and_d_adds_the_demo_once(engine: Engine, 
         assert f"Added the demo account {DEMO} Enter opens it." in notifications(app)  # "B.V.", not "B.V.."
 
         await pilot.press("d")
+        await settle(pilot)
         assert accounts_table(app).row_count == 1
         assert list(accounts_in_db(engine)) == [DEMO]
 
@@ -397,3 +402,28 @@ async def test_back_on_the_portfolio_after_midnight_counts_what_became_late(
         await pilot.pause()
         table = accounts_table(app)
         assert int(column(table, late)[0]) > int(before)
+
+
+async def test_the_demo_and_the_warm_up_run_off_the_ui_thread(engine: Engine, make_ui_app) -> None:
+    """Both take a while (a whole plan to import; SQLAlchemy to load): in worker threads, keys still work."""
+    app = make_ui_app(engine)
+    store = app.store
+    threads: dict[str, threading.Thread] = {}
+    add_demo, warm_up = store.add_demo, store.warm_up
+
+    def demo_in(today: object = None) -> str:
+        threads["demo"] = threading.current_thread()
+        return add_demo(today)  # type: ignore[arg-type]
+
+    def warm_up_in(*preload: object) -> None:
+        threads["warm-up"] = threading.current_thread()
+        warm_up(*preload)  # type: ignore[arg-type]
+
+    store.add_demo, store.warm_up = demo_in, warm_up_in  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await settle(pilot)
+        assert accounts_table(app).row_count == 1
+    assert list(accounts_in_db(engine)) == [DEMO]
+    assert set(threads) == {"demo", "warm-up"}
+    assert threading.main_thread() not in threads.values()
