@@ -37,6 +37,8 @@ COLUMNS: list[tuple[str, str, bool]] = [
     ("Late", "overdue", True),
 ]
 DEMO_WORKER = "demo"  # the worker that adds the demo account
+# While the portfolio is shown, how often it looks whether the plan was changed from outside the app.
+CHECK_SECONDS = 2.0
 # Below this width the table drops the columns the quadrant already sums up, and shortens the rest.
 NARROW = 118
 FULL = 160  # from here on, names and the best bet get room, and the next activity says what it is
@@ -145,9 +147,23 @@ class PortfolioScreen(KamplanScreen):
             yield Static(WELCOME, id="welcome")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        # The plan may change while it is shown: in another kamplan window, or by a command such as
+        # `kamplan import --replace` run beside the app. Looking costs two file stats.
+        self.set_interval(CHECK_SECONDS, self._check_while_shown)
+
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows. Back from help or an account where nothing was saved,
         # the table is already right: reloading it would only cost time.
+        self._check_plan()
+
+    def _check_while_shown(self) -> None:
+        if self.is_current:  # not under a dialog: closing it resumes the screen, which looks then
+            self._check_plan()
+
+    def _check_plan(self) -> None:
+        """Reload if the plan (or the day, which makes activities late) changed since the table was
+        filled; the table itself is redrawn only if what it shows changed."""
         if self.kamplan.plan_stamp() != self._shown_stamp:
             self.reload()
 

@@ -49,13 +49,16 @@ class Store:
 
     def fingerprint(self) -> tuple[int, int, int]:
         """Changes whenever the plan may have changed: a write here, or a commit by any other process
-        (SQLite appends it to the WAL file, or the file itself after a checkpoint)."""
+        (SQLite appends it to the WAL file, or the file itself after a checkpoint). An empty WAL file counts
+        as none: the first reader creates one, and a read changes nothing."""
         stamps = []
         for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
             try:
-                stamps.append(path.stat().st_mtime_ns)
+                stat = path.stat()
             except OSError:
                 stamps.append(0)
+            else:
+                stamps.append(stat.st_mtime_ns if stat.st_size else 0)
         return (self.revision, stamps[0], stamps[1])
 
     # The engine, opened once, by whichever comes first: the warm-up or a first write.

@@ -182,3 +182,22 @@ def _check(store: Store, portfolio: list[tuple[dict[str, Any], bool, bool]]) -> 
 
 def _all_accounts(session: Any) -> list[tuple[int, str]]:
     return [(a.id, a.name) for a in session.exec(select(Account))]
+
+
+def test_the_fingerprint_changes_with_a_write_from_outside_not_with_a_read(demo_db_file: Path) -> None:
+    """The portfolio looks at it every few seconds: reading (which leaves an empty WAL file behind while a
+    connection stays open) must not make it read the plan again; a commit by another process must."""
+    store = Store(demo_db_file)
+    before = store.fingerprint()
+    try:
+        store.portfolio(TODAY, 60, 8)
+        store.warm_up()  # as after the first paint: the engine opens, and keeps a connection
+        assert store.fingerprint() == before
+        other = open_engine(demo_db_file)  # as `kamplan import` beside the app
+        try:
+            Store(demo_db_file, other).create_account("Written elsewhere")
+        finally:
+            other.dispose()
+        assert store.fingerprint() != before
+    finally:
+        store.close()

@@ -1,7 +1,10 @@
 """The portfolio screen, driven by keys: the welcome, the demo, creating, opening and managing accounts."""
 
+import json
 import threading
+from pathlib import Path
 
+import pytest
 from sqlalchemy.engine import Engine
 from textual.widgets import DataTable, Input, Label
 from ui_support import (
@@ -19,9 +22,12 @@ from ui_support import (
     type_text,
 )
 
+from kamplan.cli import main
+from kamplan.screens import portfolio
 from kamplan.screens.account.screen import AccountScreen
 from kamplan.screens.portfolio import PortfolioScreen
 from kamplan.screens.trash import TrashScreen
+from kamplan.store.demo import demo_document
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 
 DEMO = "Kestrelmoor Foods B.V."
@@ -427,3 +433,30 @@ async def test_the_demo_and_the_warm_up_run_off_the_ui_thread(engine: Engine, ma
     assert list(accounts_in_db(engine)) == [DEMO]
     assert set(threads) == {"demo", "warm-up"}
     assert threading.main_thread() not in threads.values()
+
+
+async def test_the_portfolio_shows_an_import_run_beside_the_open_app(
+    ui_demo_engine: Engine, make_ui_app, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kamplan import --replace` in another terminal: the portfolio on screen picks it up by itself (it
+    looks every CHECK_SECONDS while shown), and redraws nothing while nothing changed."""
+    monkeypatch.setattr(portfolio, "CHECK_SECONDS", 0.05)
+    app = make_ui_app(ui_demo_engine)
+    doc = demo_document(app.settings.current_date())
+    for opportunity in doc["opportunities"]:
+        opportunity["status"] = "lost"  # no open opportunity left: no best bet, no pipeline
+    plan = tmp_path / "replaced.json"
+    plan.write_text(json.dumps(doc), encoding="utf-8")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen)
+        shown_before = screen._shown_portfolio
+        assert column(accounts_table(app), 7) == ["too close"]
+        await pilot.pause(0.3)
+        assert screen._shown_portfolio is shown_before  # nothing changed: nothing read again
+
+        assert main(["--db", str(db_path), "import", str(plan), "--replace"]) == 0
+        await pilot.pause(0.3)
+        assert column(accounts_table(app), 7) == ["–"]  # the vote of the best bet: there is none now
+        assert column(accounts_table(app), 8) == ["0"]  # the factored pipeline
