@@ -9,6 +9,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -24,6 +25,7 @@ from kamplan.store.settings import LIMITS
 from kamplan.widgets.dialogs import EditDialog
 
 IDLE_CHECK_SECONDS = 0.25
+WARM_UP = "warm-up"  # the worker that loads the database libraries after the first paint
 
 
 class KamplanApp(App[None]):
@@ -65,17 +67,18 @@ class KamplanApp(App[None]):
         self.push_screen(PortfolioScreen())
 
     def on_ready(self) -> None:
-        # The first screen is up: now load the database libraries the next keys will need. Then hand
-        # the full garbage collections to IdleCollector, which makes them while the user is not typing.
-        # Not in tests: there, one process runs many apps, and frozen objects are never freed.
-        if self.is_headless:
-            self.store.warm_up(_preload_screens)
-            return
-        self.store.warm_up(_preload_screens, lambda: self.call_from_thread(self._collect_when_idle))
+        # The first screen is up: now load the database libraries the next keys will need, off the UI
+        # thread so the keys pressed meanwhile are handled at once.
+        self.run_worker(
+            partial(self.store.warm_up, _preload_screens), name=WARM_UP, thread=True, exit_on_error=False
+        )
 
-    def _collect_when_idle(self) -> None:
-        self.idle_collector.start()
-        self.set_interval(IDLE_CHECK_SECONDS, self.idle_collector.tick)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Warmed up: hand the full garbage collections to IdleCollector, which makes them while the user
+        # is not typing. Not in tests: there, one process runs many apps, and frozen objects are never freed.
+        if event.worker.name == WARM_UP and event.state == WorkerState.SUCCESS and not self.is_headless:
+            self.idle_collector.start()
+            self.set_interval(IDLE_CHECK_SECONDS, self.idle_collector.tick)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):

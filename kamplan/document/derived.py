@@ -9,7 +9,7 @@ from kamplan.enums import ActivityStatus
 
 
 def _rating(person: StakeholderPart) -> planning.Rating:
-    return planning.Rating(person.influence, person.support, person.confidence == "confirmed")
+    return planning.rating(person.influence, person.support, person.confidence)
 
 
 def _criteria(parts: Any) -> list[planning.Criterion]:

@@ -6,26 +6,10 @@ from typing import Any
 
 from kamplan import planning
 from kamplan.document.derived import derive
+from kamplan.document.labels import ACCOUNT_LABELS, PROFILE_LABELS, SEGMENTATION_LABELS
 from kamplan.document.model import PlanDocument
 from kamplan.enums import ActivityStatus, SwotKind
 
-PROFILE_HEADINGS = {
-    "strategy": "Strategy",
-    "vision": "Vision",
-    "core_values": "Core values",
-    "initiatives": "Key initiatives",
-    "culture": "Culture",
-    "history": "History",
-    "decision_process": "How they decide",
-    "goals": "Goals",
-    "pressures": "Pressures they face",
-    "changes": "What is changing",
-}
-SEGMENTATION_HEADINGS = {
-    "buying_preference": "How they prefer to buy",
-    "partnership_willingness": "Willingness to partner",
-    "competency_fit": "Fit with our competencies",
-}
 DASH = "–"
 
 
@@ -97,19 +81,17 @@ def plan_markdown(doc: PlanDocument, as_of: date) -> str:
     out += _table(
         ["", currency or "amount"],
         [
-            ["Their annual revenue", _money(a.annual_revenue, "")],
-            ["Their spend in our category (wallet)", _money(a.wallet, "")],
-            ["Our revenue with them", _money(a.our_revenue, "")],
-            ["Share of wallet", DASH if share is None else f"{100 * share:.1f} %"],
-            ["Our cost to serve them", _money(a.cost_to_serve, "")],
-            ["Margin with them", _money(margin, "")],
+            [ACCOUNT_LABELS["annual_revenue"], _money(a.annual_revenue, "")],
+            [ACCOUNT_LABELS["wallet"] + " (wallet)", _money(a.wallet, "")],
+            [ACCOUNT_LABELS["our_revenue"], _money(a.our_revenue, "")],
+            [ACCOUNT_LABELS["share_of_wallet"], DASH if share is None else f"{100 * share:.1f} %"],
+            [ACCOUNT_LABELS["cost_to_serve"], _money(a.cost_to_serve, "")],
+            [ACCOUNT_LABELS["margin"], _money(margin, "")],
         ],
     )
     out += ["## Their business", ""]
-    for field, heading in {**PROFILE_HEADINGS, **SEGMENTATION_HEADINGS}.items():
-        text = (
-            getattr(a.profile, field, None) if field in PROFILE_HEADINGS else getattr(a.segmentation, field)
-        )
+    for field, heading in {**PROFILE_LABELS, **SEGMENTATION_LABELS}.items():
+        text = getattr(a.profile, field) if field in PROFILE_LABELS else getattr(a.segmentation, field)
         if text:
             out += [f"### {heading}", "", text, ""]
     out += ["## SWOT", ""]
@@ -154,7 +136,7 @@ def plan_markdown(doc: PlanDocument, as_of: date) -> str:
         ],
     )
     for o in doc.opportunities:
-        if o.status != "open":
+        if not planning.is_open(o.status):
             continue
         result = derived["opportunities"][o.ref]
         out += [f"### {o.title}", ""]
@@ -301,7 +283,7 @@ def _coaching(doc: PlanDocument, as_of: date) -> list[str]:
             s.support,
             0 if s.owner else None,
             s.last_contact,
-            s.confidence == "confirmed",
+            planning.is_confirmed(s.confidence),
             s.plan,
         )
         for s in doc.stakeholders

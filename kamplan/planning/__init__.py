@@ -33,10 +33,10 @@ from kamplan.planning.economics import margin, margin_pct, share_of_wallet
 from kamplan.planning.forecast import is_optimistic, optimism_reason
 from kamplan.planning.grid import GridCategory, grid_category, is_rated
 from kamplan.planning.org import would_cycle
-from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, pipeline_by_quarter
+from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, is_open, pipeline_by_quarter
 from kamplan.planning.qualification import QUESTION_KEYS, QUESTIONS, Answer, qualification_score
 from kamplan.planning.relationship import DEFAULT_INDICATORS, relationship_index
-from kamplan.planning.vote import Rating, Verdict, Vote, vote_today, voters_of
+from kamplan.planning.vote import Rating, Verdict, Vote, is_confirmed, rating, vote_today, voters_of
 
 __all__ = [
     "COVERAGE_WINDOW_DAYS",
@@ -69,6 +69,8 @@ __all__ = [
     "coverage_window",
     "factored_value",
     "grid_category",
+    "is_confirmed",
+    "is_open",
     "is_optimistic",
     "is_rated",
     "margin",
@@ -78,6 +80,7 @@ __all__ = [
     "power_coverage",
     "quadrant",
     "qualification_score",
+    "rating",
     "relationship_index",
     "share_of_wallet",
     "vote_today",

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kamplan.enums import OpportunityStatus
-from kamplan.planning.grid import GridCategory, grid_category
+from kamplan.planning.grid import GridCategory, grid_category, is_rated
+from kamplan.planning.pipeline import is_open
 
 STALE_CONTACT_DAYS = 60
 HIGH_INFLUENCE = 4
@@ -47,7 +48,7 @@ def coaching_flags(
     """Flags for the open opportunities, in the given order, then for the people, in the given order."""
     flags: list[CoachingFlag] = []
     for opportunity in opportunities:
-        if opportunity.status == OpportunityStatus.OPEN:
+        if is_open(opportunity.status):
             flags.extend(_opportunity_flags(opportunity, _voters(opportunity, people)))
     for person in people:
         flags.extend(_person_flags(person, as_of))
@@ -61,10 +62,6 @@ def _voters(opportunity: OpportunitySketch, people: Sequence[Person]) -> list[Pe
     return [person for person in people if person.id in named]
 
 
-def _rated(person: Person) -> bool:
-    return person.influence is not None and person.support is not None
-
-
 def _opportunity_flags(opportunity: OpportunitySketch, voters: list[Person]) -> Iterator[CoachingFlag]:
     title = opportunity.title
     if not any(voter.role == "economic_buyer" for voter in voters):
@@ -74,7 +71,7 @@ def _opportunity_flags(opportunity: OpportunitySketch, voters: list[Person]) -> 
             "Nobody in this decision controls the budget.",
             "Find out who signs off the money and add them to the decision.",
         )
-    rated = [voter for voter in voters if _rated(voter)]
+    rated = [voter for voter in voters if is_rated(voter.influence, voter.support)]
     if not rated:
         return  # with nobody rated, opposition and support cannot be judged yet
     if not any((voter.support or 0) < 0 for voter in rated):

@@ -4,6 +4,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from kamplan.planning.grid import rated_values
+
 COVERAGE_WINDOW_DAYS = 30
 LOW_INFLUENCE = 2  # up to this influence a contact is comfortable rather than powerful
 
@@ -25,12 +27,13 @@ def power_coverage(stakeholders: Iterable[Reached], reached_ids: Collection[int]
     total = reached = 0
     any_rated = False
     for person in stakeholders:
-        if person.influence is None or person.support is None:
+        rated = rated_values(person.influence, person.support)
+        if rated is None:
             continue  # unrated people are left out of both sums
         any_rated = True
-        total += person.influence
+        total += rated[0]
         if person.stakeholder_id in reached_ids:
-            reached += person.influence
+            reached += rated[0]
     if not any_rated:
         return None
     return 100 * reached / total if total > 0 else 0.0

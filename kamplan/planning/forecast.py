@@ -1,6 +1,6 @@
 """Forecast honesty: a high probability the vote and the qualification do not back up."""
 
-from kamplan.enums import OpportunityStatus
+from kamplan.planning.pipeline import is_open
 from kamplan.planning.vote import Verdict, Vote
 
 CONFIDENT_PROBABILITY = 50  # from this probability on, the forecast has to be earned
@@ -15,7 +15,7 @@ _VOTE_REASONS = {
 
 def optimism_reason(status: str, probability: int | None, vote: Vote, qualification_score: int) -> str | None:
     """Why the forecast looks optimistic, or None when it is not."""
-    if status != OpportunityStatus.OPEN or probability is None or probability < CONFIDENT_PROBABILITY:
+    if not is_open(status) or probability is None or probability < CONFIDENT_PROBABILITY:
         return None
     reasons = []
     if vote.verdict in _VOTE_REASONS:

@@ -15,14 +15,23 @@ class GridCategory(StrEnum):
     UNRATED = "unrated"
 
 
+def rated_values(influence: int | None, support: int | None) -> tuple[int, int] | None:
+    """Both ratings, once both are set; None for a person not yet rated (left out of every sum)."""
+    if influence is None or support is None:
+        return None
+    return influence, support
+
+
 def is_rated(influence: int | None, support: int | None) -> bool:
     """A person counts in the sums only once both ratings are set."""
-    return influence is not None and support is not None
+    return rated_values(influence, support) is not None
 
 
 def grid_category(influence: int | None, support: int | None) -> GridCategory:
-    if influence is None or support is None:
+    rated = rated_values(influence, support)
+    if rated is None:
         return GridCategory.UNRATED
+    influence, support = rated
     if support == 0:
         return GridCategory.UNKNOWN
     high = influence >= HIGH_GRID_INFLUENCE

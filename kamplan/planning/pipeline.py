@@ -19,6 +19,12 @@ class PipelineItem:
     target_date: date | None
 
 
+def is_open(status: OpportunityStatus | str | None) -> bool:
+    """Open: still to be won or lost. Only open opportunities count in the pipeline, the vote and the
+    qualification the screens show. (Its SQL spelling is kamplan.store.rules.open_opportunity.)"""
+    return status == OpportunityStatus.OPEN
+
+
 def _scaled(item: PipelineItem) -> int | Fraction:
     """value × probability, that is 100 × the factored value, exactly. Exact: totals do not depend on the
     order of the items. Whole values (the usual case) stay integers, much cheaper than fractions."""
@@ -34,12 +40,12 @@ def _factored(scaled: int | Fraction) -> float:
 
 def factored_value(items: Iterable[PipelineItem]) -> float:
     """Σ value × probability / 100 over the open items, whatever their date; missing numbers count as 0."""
-    return _factored(sum(_scaled(item) for item in items if item.status == OpportunityStatus.OPEN))
+    return _factored(sum(_scaled(item) for item in items if is_open(item.status)))
 
 
 def best_bet(items: Sequence[PipelineItem]) -> int | None:
     """Index of the open item with the largest factored value, the first of equals; None when none is open."""
-    open_items = [n for n, item in enumerate(items) if item.status == OpportunityStatus.OPEN]
+    open_items = [n for n, item in enumerate(items) if is_open(item.status)]
     return max(open_items, key=lambda n: _scaled(items[n]), default=None)
 
 
@@ -51,7 +57,7 @@ def pipeline_by_quarter(items: Iterable[PipelineItem]) -> dict[str, float]:
     """Factored value of the open items per quarter of target date, oldest first, "undated" last."""
     totals: defaultdict[str, int | Fraction] = defaultdict(int)
     for item in items:
-        if item.status == OpportunityStatus.OPEN:
+        if is_open(item.status):
             key = UNDATED if item.target_date is None else quarter_key(item.target_date)
             totals[key] += _scaled(item)
     keys = sorted(key for key in totals if key != UNDATED) + ([UNDATED] if UNDATED in totals else [])

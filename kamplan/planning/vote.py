@@ -4,6 +4,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kamplan.enums import Confidence
+from kamplan.planning.grid import rated_values
+
 
 class Verdict(StrEnum):
     WIN = "win"
@@ -17,6 +20,16 @@ class Rating:
     influence: int | None
     support: int | None
     confirmed: bool = True  # False: the rating is only assumed
+
+
+def is_confirmed(confidence: Confidence | str | None) -> bool:
+    """Ratings count as confirmed only when someone said so; anything else is an assumption."""
+    return confidence == Confidence.CONFIRMED
+
+
+def rating(influence: int | None, support: int | None, confidence: Confidence | str | None) -> Rating:
+    """A stakeholder's ratings as the vote counts them, whichever path read them."""
+    return Rating(influence, support, is_confirmed(confidence))
 
 
 @dataclass(frozen=True)
@@ -36,15 +49,17 @@ def voters_of(participants: Sequence[Rating], account_stakeholders: Sequence[Rat
 def vote_today(voters: Iterable[Rating]) -> Vote:
     votes_for = against = undecided = weighted_support = 0
     for voter in voters:
-        if voter.influence is None or voter.support is None:
+        rated = rated_values(voter.influence, voter.support)
+        if rated is None:
             continue  # unrated people are left out of every sum
-        if voter.support > 0:
-            votes_for += voter.influence
-        elif voter.support < 0:
-            against += voter.influence
+        influence, support = rated
+        if support > 0:
+            votes_for += influence
+        elif support < 0:
+            against += influence
         else:
-            undecided += voter.influence
-        weighted_support += voter.influence * voter.support
+            undecided += influence
+        weighted_support += influence * support
     total = votes_for + against + undecided
     if total <= 0:
         # No rated voter (or only weightless ones): there is nothing to divide by.

@@ -1,5 +1,6 @@
 """`?`: the keys of the screen you were on, with what each does."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +20,13 @@ GLOBAL_KEYS = [
 ]
 
 
+BOX_WIDTH = 90  # at most; on a narrower terminal, the terminal's width less a margin either side
+KEY_WIDTH = 16  # at most: longer keys wrap, like the descriptions
+# Columns inside the box that the two columns cannot use: its border and padding, the vertical scrollbar
+# and each cell's padding.
+CHROME = 2 + 2 + 2 + 2 * 2
+
+
 class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help.close")]
 
@@ -31,18 +39,34 @@ class HelpScreen(Dialog[None]):
         with Vertical(id="help-box") as box:
             box.border_title = f"Keys · {self.title_text}"
             yield Table(id="help-keys", cursor_type="row", zebra_stripes=True)
-            yield Static("esc close", classes="hint")
+            yield Static("↑ ↓ scroll · esc close", classes="hint")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Key", "What it does")
-        for key, description in self.keys:
-            table.add_row(key, description)
         listed = {item for pair in self.keys for item in pair}
-        for key, description in GLOBAL_KEYS:
-            if key not in listed and description not in listed:  # the screen may list it already
-                table.add_row(key, description)
-        table.focus()
+        self.rows = [
+            *self.keys,
+            # The keys every screen has, unless the screen lists them already.
+            *((k, d) for k, d in GLOBAL_KEYS if k not in listed and d not in listed),
+        ]
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._fill()
+
+    def _fill(self) -> None:
+        """Both columns fit the box at any width (80 columns included): a long description wraps onto
+        more lines of its row rather than running off the box."""
+        width = min(BOX_WIDTH, self.app.size.width - 4)
+        self.query_one("#help-box").styles.width = width
+        key_width = min(KEY_WIDTH, max(len(key) for key, _ in self.rows))
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_column("Key", width=key_width)
+        table.add_column("What it does", width=max(10, width - CHROME - key_width))
+        for key, description in self.rows:
+            table.add_row(Text(key), Text(description), height=None)
 
     def action_close(self) -> None:
         self.close(None)

@@ -1,6 +1,6 @@
 """The first screen: every account at a glance, the portfolio's health, and the way into each account."""
 
-from typing import TYPE_CHECKING
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -9,19 +9,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
+from textual.worker import Worker, WorkerState
 
 from kamplan.errors import KamplanError
 from kamplan.planning import CapacityStatus
 from kamplan.screens.base import KamplanScreen
+from kamplan.store.rows import AccountRow
 from kamplan.store.summary import AccountSummary, Portfolio
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
 from kamplan.widgets.keybar import KeyBar
 from kamplan.widgets.table import Table
-
-if TYPE_CHECKING:
-    from kamplan.models import Account
 
 # (column label, sort key, shown when narrow) in display order; the key sorts empty values last.
 COLUMNS: list[tuple[str, str, bool]] = [
@@ -37,6 +36,9 @@ COLUMNS: list[tuple[str, str, bool]] = [
     ("Next", "next_activity", True),
     ("Late", "overdue", True),
 ]
+DEMO_WORKER = "demo"  # the worker that adds the demo account
+# While the portfolio is shown, how often it looks whether the plan was changed from outside the app.
+CHECK_SECONDS = 2.0
 # Below this width the table drops the columns the quadrant already sums up, and shortens the rest.
 NARROW = 118
 FULL = 160  # from here on, names and the best bet get room, and the next activity says what it is
@@ -148,9 +150,23 @@ class PortfolioScreen(KamplanScreen):
     def plan_changed(self) -> None:
         self.reload()
 
+    def on_mount(self) -> None:
+        # The plan may change while it is shown: in another kamplan window, or by a command such as
+        # `kamplan import --replace` run beside the app. Looking costs two file stats.
+        self.set_interval(CHECK_SECONDS, self._check_while_shown)
+
     def on_screen_resume(self) -> None:
         # Also runs when the screen first shows. Back from help or an account where nothing was saved,
         # the table is already right: reloading it would only cost time.
+        self._check_plan()
+
+    def _check_while_shown(self) -> None:
+        if self.is_current:  # not under a dialog: closing it resumes the screen, which looks then
+            self._check_plan()
+
+    def _check_plan(self) -> None:
+        """Reload if the plan (or the day, which makes activities late) changed since the table was
+        filled; the table itself is redrawn only if what it shows changed."""
         if self.kamplan.plan_stamp() != self._shown_stamp:
             self.reload()
 
@@ -312,7 +328,7 @@ class PortfolioScreen(KamplanScreen):
         if self.summaries and not self.show_archived and self._built_narrow != self.layout_tier:
             self._fill(self.current_id())
 
-    def _fill_archived(self, archived: "list[Account]", select: int | None) -> None:
+    def _fill_archived(self, archived: list[AccountRow], select: int | None) -> None:
         table = self.table
         table.clear(columns=True)
         self._filled_with = self._shown_portfolio = None
@@ -387,11 +403,23 @@ class PortfolioScreen(KamplanScreen):
         )
 
     def action_demo(self) -> None:
-        try:
-            name = self.store.add_demo(self.settings.current_date())
-        except KamplanError as error:
-            self.notify(str(error), severity="error")
+        # A whole plan is imported: in a worker thread, so the screen stays responsive meanwhile.
+        if not any(w.name == DEMO_WORKER and not w.is_finished for w in self.workers):
+            add = partial(self.store.add_demo, self.settings.current_date())
+            self.run_worker(add, name=DEMO_WORKER, thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != DEMO_WORKER:
             return
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if not isinstance(error, KamplanError):
+                raise error or RuntimeError("adding the demo failed")  # a bug: as if raised here
+            self.notify(str(error), severity="error")
+        elif event.state == WorkerState.SUCCESS:
+            self._demo_added(str(event.worker.result))
+
+    def _demo_added(self, name: str) -> None:
         self.show_archived = False
         self.reload()
         for s in self.summaries:

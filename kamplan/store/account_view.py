@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from kamplan import models as m
 from kamplan import planning
 from kamplan.enums import ActivityStatus, CriterionDimension
+from kamplan.store import rules
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class ActivityRow:
     outcome: str
     people: str
     owner: str | None
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def stakeholders(session: Session, account_id: int) -> list[StakeholderRow]:
             grid=planning.grid_category(p.influence, p.support),
             owner=owners.get(p.owner_id),
             last_contact=p.last_contact,
-            confirmed=p.confidence == "confirmed",
+            confirmed=planning.is_confirmed(p.confidence),
             plan=p.plan,
             reports_to=names.get(p.reports_to_id),
         )
@@ -111,7 +113,7 @@ def stakeholders(session: Session, account_id: int) -> list[StakeholderRow]:
 
 def opportunities(session: Session, account_id: int) -> list[OpportunityRow]:
     ratings = {
-        row.id: planning.Rating(row.influence, row.support, row.confidence == "confirmed")
+        row.id: planning.rating(row.influence, row.support, row.confidence)
         for row in session.execute(
             sa.select(
                 m.Stakeholder.id, m.Stakeholder.influence, m.Stakeholder.support, m.Stakeholder.confidence
@@ -203,6 +205,7 @@ def activities(session: Session, account_id: int, today: date, limit: int = 40) 
             outcome=r.outcome,
             people=", ".join(people[r.id]),
             owner=owners.get(r.owner_id),
+            overdue=rules.is_overdue(r.status, r.date, today),
         )
         for r in rows
     ]

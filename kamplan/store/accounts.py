@@ -7,30 +7,20 @@ from sqlmodel import Session, select
 
 from kamplan.errors import KamplanError, NotFoundError
 from kamplan.models import Account
+from kamplan.store import rules
 from kamplan.store.lookup import same_name
 
 
-def live() -> sa.ColumnElement[bool]:
-    """Accounts in use: neither archived nor in the trash."""
-    return sa.and_(Account.archived_at.is_(None), Account.deleted_at.is_(None))
-
-
 def list_accounts(session: Session, *, archived: bool = False) -> list[Account]:
-    where = (
-        live()
-        if not archived
-        else sa.and_(
-            Account.archived_at.is_not(None),
-            Account.deleted_at.is_(None),
-        )
-    )
+    """The live accounts, or the archived ones (rules.py says which are which)."""
+    where = rules.archived_account_clause() if archived else rules.live_account_clause()
     return list(session.exec(select(Account).where(where).order_by(sa.func.lower(Account.name))))
 
 
 def list_trash(session: Session) -> list[Account]:
     return list(
         session.exec(
-            select(Account).where(Account.deleted_at.is_not(None)).order_by(sa.func.lower(Account.name))
+            select(Account).where(rules.trashed_account_clause()).order_by(sa.func.lower(Account.name))
         )
     )
 

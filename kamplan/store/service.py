@@ -1,8 +1,9 @@
 """The store the app is handed: each method is one short transaction; no session outlives a call.
 
-The engine (SQLAlchemy, SQLModel, pydantic: most of a second to import) is opened lazily, in a background
-thread started once the first screen is painted; the portfolio itself reads through the standard library's
-sqlite3. Heavy modules are therefore imported inside the methods that need them.
+The engine (SQLAlchemy, SQLModel, pydantic: most of a second to import) is opened lazily, by warm_up, which
+the app runs in a worker thread once the first screen is painted; the portfolio itself reads through the
+standard library's sqlite3. Heavy modules are therefore imported inside the methods that need them. The
+store knows nothing of threads or Textual: the app and its screens decide what runs off the UI thread.
 """
 
 import sqlite3
@@ -15,14 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kamplan.config import Settings
-from kamplan.store import plain, summary
+from kamplan.store import plain, rows, rules, summary
 from kamplan.store.undo import History, NothingToUndo, Step
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-    from kamplan import models as m
     from kamplan.document.contacts import ContactFile
     from kamplan.enums import SwotKind
     from kamplan.store import account_view, contacts
@@ -54,16 +54,19 @@ class Store:
 
     def fingerprint(self) -> tuple[int, int, int]:
         """Changes whenever the plan may have changed: a write here, or a commit by any other process
-        (SQLite appends it to the WAL file, or the file itself after a checkpoint)."""
+        (SQLite appends it to the WAL file, or the file itself after a checkpoint). An empty WAL file counts
+        as none: the first reader creates one, and a read changes nothing."""
         stamps = []
         for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
             try:
-                stamps.append(path.stat().st_mtime_ns)
+                stat = path.stat()
             except OSError:
                 stamps.append(0)
+            else:
+                stamps.append(stat.st_mtime_ns if stat.st_size else 0)
         return (self.revision, stamps[0], stamps[1])
 
-    # The engine, opened once, by whichever comes first: the warm-up thread or a first write.
+    # The engine, opened once, by whichever comes first: the warm-up or a first write.
     @property
     def engine(self) -> "Engine":
         with self._lock:
@@ -82,24 +85,21 @@ class Store:
                 self._engine = None
 
     def warm_up(self, *preload: Callable[[], object]) -> None:
-        """In the background: open the engine, compile the account screen's queries once (an unknown
-        account id finds nothing) and run `preload` (imports), so the first keys find everything ready."""
+        """Open the engine, compile the account screen's queries once (an unknown account id finds nothing)
+        and run `preload` (imports), so the first keys find everything ready. It takes most of a second:
+        the app runs it in a worker thread once the first screen is painted."""
+        # Only a head start: any failure here shows up, with its message, when a key needs it.
+        with suppress(Exception):
+            from sqlalchemy.orm import configure_mappers
 
-        def work() -> None:
-            # Only a head start: any failure here shows up, with its message, when a key needs it.
-            with suppress(Exception):
-                from sqlalchemy.orm import configure_mappers
-
-                _ = self.engine
-                configure_mappers()
-                queries = (self.stakeholders, self.opportunities, self.assessment, self.reviews, self.swot)
-                for query in queries:
-                    query(-1)
-                self.account(-1)
-                for load in preload:
-                    load()
-
-        threading.Thread(target=work, name="kamplan-warm-up", daemon=True).start()
+            _ = self.engine
+            configure_mappers()
+            queries = (self.stakeholders, self.opportunities, self.assessment, self.reviews, self.swot)
+            for query in queries:
+                query(-1)
+            self.account(-1)
+            for load in preload:
+                load()
 
     def _plain(self) -> "AbstractContextManager[sqlite3.Connection]":
         return plain.connection(self.db_path)
@@ -218,24 +218,28 @@ class Store:
             found = summary.summarize(conn, today, account_id)
         return found[0] if found else None
 
-    def account(self, account_id: int) -> "m.Account | None":
+    def account(self, account_id: int) -> "rows.AccountRow | None":
         from kamplan.models import Account
 
-        return self.read(lambda s: s.get(Account, account_id))
+        def query(session: "Session") -> "rows.AccountRow | None":
+            account = session.get(Account, account_id)
+            return None if account is None else rows.account_row(account)
 
-    def archived(self) -> "list[m.Account]":
+        return self.read(query)
+
+    def archived(self) -> "list[rows.AccountRow]":
         from kamplan.store import accounts
 
-        return self.read(lambda s: accounts.list_accounts(s, archived=True))
+        return self.read(lambda s: [rows.account_row(a) for a in accounts.list_accounts(s, archived=True)])
 
-    def trash(self) -> "list[m.Account]":
+    def trash(self) -> "list[rows.AccountRow]":
         from kamplan.store import accounts
 
-        return self.read(accounts.list_trash)
+        return self.read(lambda s: [rows.account_row(a) for a in accounts.list_trash(s)])
 
     def live_accounts(self) -> list[tuple[int, str]]:
         with self._plain() as conn:
-            rows = conn.execute(f"SELECT id, name FROM account WHERE {summary.LIVE}").fetchall()
+            rows = conn.execute(f"SELECT id, name FROM account WHERE {rules.live_account()}").fetchall()
         return sorted(rows, key=lambda row: row[1].casefold())
 
     def create_account(self, name: str) -> int:
@@ -336,10 +340,10 @@ class Store:
             lambda s: profile.set_aliases(s, account_id, split_aliases(text)), "company aliases"
         )
 
-    def swot(self, account_id: int) -> "list[m.SwotItem]":
+    def swot(self, account_id: int) -> "list[rows.SwotRow]":
         from kamplan.store import profile
 
-        return self.read(lambda s: profile.swot_items(s, account_id))
+        return self.read(lambda s: [rows.swot_row(i) for i in profile.swot_items(s, account_id)])
 
     def add_swot(self, account_id: int, kind: "SwotKind", text: str) -> int:
         from kamplan.store import profile
@@ -521,7 +525,7 @@ class Store:
         with self._plain() as conn:
             rows = conn.execute(
                 "SELECT s.id, s.name, s.title, a.id, a.name FROM stakeholder s"
-                " JOIN account a ON a.id = s.account_id WHERE a.archived_at IS NULL AND a.deleted_at IS NULL"
+                f" JOIN account a ON a.id = s.account_id WHERE {rules.live_account('a')}"
             ).fetchall()
         return sorted((PersonHit(*row) for row in rows), key=lambda p: p.name.casefold())
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from kamplan import planning
-
-LIVE = "archived_at IS NULL AND deleted_at IS NULL"
+from kamplan.enums import OpportunityStatus
+from kamplan.store import rules
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class AccountSummary:
     quadrant: planning.Quadrant | None
     relationship_index: int | None
     best_opportunity: str | None
+    best_opportunity_id: int | None
     best_verdict: planning.Verdict | None
     factored_pipeline: float
     next_activity: NextActivity | None
@@ -52,11 +53,11 @@ def _day(text: str | None) -> date | None:
 
 def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> list[AccountSummary]:
     """Summaries of the live accounts by name, or of the one account asked for."""
-    args: tuple[int, ...] = ()
+    args: dict[str, object] = {"today": today.isoformat()}
     if account_id is None:
-        scope = f"SELECT id FROM account WHERE {LIVE}"
+        scope = f"SELECT id FROM account WHERE {rules.live_account()}"
     else:
-        scope, args = "SELECT ?", (account_id,)
+        scope, args["account"] = ":account", account_id
     accounts = conn.execute(
         f"SELECT id, name, key_account, currency FROM account WHERE id IN ({scope})", args
     ).fetchall()
@@ -79,11 +80,11 @@ def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = No
         f" WHERE account_id IN ({scope})",
         args,
     ):
-        ratings[aid][sid] = planning.Rating(influence, support, confidence == "confirmed")
+        ratings[aid][sid] = planning.rating(influence, support, confidence)
     open_opps: dict[int, list[tuple[int, str, float | None, int | None, str | None]]] = defaultdict(list)
     for oid, aid, title, value, probability, target in conn.execute(
         "SELECT id, account_id, title, value, probability, target_date FROM opportunity"
-        f" WHERE status = 'open' AND account_id IN ({scope}) ORDER BY id",
+        f" WHERE {rules.open_opportunity()} AND account_id IN ({scope}) ORDER BY id",
         args,
     ):
         open_opps[aid].append((oid, title, value, probability, target))
@@ -91,15 +92,16 @@ def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = No
     for oid, sid in conn.execute(
         "SELECT p.opportunity_id, p.stakeholder_id FROM opportunity_participant p"
         " JOIN opportunity o ON o.id = p.opportunity_id"
-        f" WHERE o.status = 'open' AND o.account_id IN ({scope}) ORDER BY p.opportunity_id, p.position",
+        f" WHERE {rules.open_opportunity('o')} AND o.account_id IN ({scope})"
+        " ORDER BY p.opportunity_id, p.position",
         args,
     ):
         participants[oid].append(sid)
     overdue = dict(
         conn.execute(
             "SELECT account_id, count(*) FROM activity"
-            f" WHERE status = 'planned' AND date < ? AND account_id IN ({scope}) GROUP BY account_id",
-            (today.isoformat(), *args),
+            f" WHERE {rules.overdue_activity()} AND account_id IN ({scope}) GROUP BY account_id",
+            args,
         ).fetchall()
     )
     return [
@@ -131,10 +133,10 @@ def _summary(
 ) -> AccountSummary:
     aid, name, key_account, currency = row
     assert isinstance(aid, int)
-    best, verdict, factored = None, None, 0.0
+    best, best_id, verdict, factored = None, None, None, 0.0
     if opps:
         items = [
-            planning.PipelineItem(value, probability, "open", _day(target))
+            planning.PipelineItem(value, probability, OpportunityStatus.OPEN, _day(target))
             for _, _, value, probability, target in opps
         ]
         factored = planning.factored_value(items)
@@ -142,7 +144,7 @@ def _summary(
         assert best_index is not None  # every item here is open
         top = opps[best_index]
         named = [people[i] for i in participants[top[0]] if i in people]
-        best = top[1]
+        best, best_id = top[1], top[0]
         verdict = planning.vote_today(planning.voters_of(named, list(people.values()))).verdict
     attractiveness = criteria[(aid, "attractiveness")]
     strength = criteria[(aid, "our_strength")]
@@ -156,6 +158,7 @@ def _summary(
         quadrant=planning.quadrant(attractiveness, strength),
         relationship_index=planning.relationship_index(indicators),
         best_opportunity=best,
+        best_opportunity_id=best_id,
         best_verdict=verdict,
         factored_pipeline=factored,
         next_activity=_next_activity(conn, aid, today),
@@ -166,9 +169,9 @@ def _summary(
 
 def _next_activity(conn: sqlite3.Connection, account_id: int, today: date) -> NextActivity | None:
     row = conn.execute(
-        "SELECT date, type, objective FROM activity WHERE account_id = ? AND status = 'planned' AND date >= ?"
-        " ORDER BY date, id LIMIT 1",
-        (account_id, today.isoformat()),
+        "SELECT date, type, objective FROM activity"
+        f" WHERE account_id = :account AND {rules.coming_activity()} ORDER BY date, id LIMIT 1",
+        {"account": account_id, "today": today.isoformat()},
     ).fetchone()
     return None if row is None else NextActivity(date.fromisoformat(row[0]), row[1], row[2])
 

@@ -8,6 +8,7 @@ from ui_support import (
     cursor_key,
     cursor_on_screen,
     palette_options,
+    screen_lines,
     settle,
     store_for,
     type_text,
@@ -59,6 +60,41 @@ async def test_question_mark_lists_the_keys_of_the_screen(ui_demo_engine: Engine
         assert "Sort" not in keys and "New" not in keys
         await pilot.press("escape")
         assert isinstance(app.screen, AccountScreen)
+
+
+def box_words(app: object) -> str:
+    """The words inside the help box as the terminal shows them, line after line."""
+    box = app.screen.query_one("#help-box")  # type: ignore[attr-defined]
+    lines = screen_lines(app)[box.region.y : box.region.bottom]  # type: ignore[arg-type]
+    cropped = [line[box.region.x : box.region.right].strip("█▀▄▌▐ ") for line in lines]
+    return " ".join(" ".join(cropped).split())
+
+
+async def test_help_fits_80_by_24_with_every_key_readable_in_full(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for to_screen in ((), ("enter",)):  # the portfolio, then an account
+            await pilot.press(*to_screen, "question_mark")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, HelpScreen)
+            box = screen.query_one("#help-box")
+            table = screen.query_one("#help-keys", DataTable)
+            assert box.region.x >= 0 and box.region.right <= 80 and box.region.bottom <= 24
+            # Nothing runs off to the side: both columns fit, and long descriptions wrap.
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+            expected = {f"{key} {what}" for key, what in zip(column(table, 0), help_keys(app), strict=True)}
+            seen = set()
+            for _ in range(table.row_count):  # down to the last key: each one scrolls into view, whole
+                words = box_words(app)
+                seen |= {row for row in expected if " ".join(row.split()) in words}
+                await pilot.press("down")
+            assert cursor_on_screen(table)
+            assert seen == expected, expected - seen
+            assert "Find an account, a stakeholder or a command" in " ".join(seen)
+            await pilot.press("escape")
 
 
 async def test_help_lists_each_key_once(engine: Engine, make_ui_app) -> None:

@@ -1,5 +1,10 @@
 """The portfolio screen, driven by keys: the welcome, the demo, creating, opening and managing accounts."""
 
+import json
+import threading
+from pathlib import Path
+
+import pytest
 from sqlalchemy.engine import Engine
 from textual.widgets import DataTable, Input, Label
 from ui_support import (
@@ -11,14 +16,18 @@ from ui_support import (
     notifications,
     replace_input,
     screen_lines,
+    settle,
     shown,
     store_for,
     type_text,
 )
 
+from kamplan.cli import main
+from kamplan.screens import portfolio
 from kamplan.screens.account.screen import AccountScreen
 from kamplan.screens.portfolio import PortfolioScreen
 from kamplan.screens.trash import TrashScreen
+from kamplan.store.demo import demo_document
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 
 DEMO = "Kestrelmoor Foods B.V."
@@ -44,6 +53,7 @@ async def test_empty_database_welcomes_and_d_adds_the_demo_once(engine: Engine, 
         assert not accounts_table(app).display
 
         await pilot.press("d")
+        await settle(pilot)  # the demo is added in a worker thread
         table = accounts_table(app)
         assert table.display and not welcome.display
         assert table.row_count == 1
@@ -52,6 +62,7 @@ async def test_empty_database_welcomes_and_d_adds_the_demo_once(engine: Engine, 
         assert f"Added the demo account {DEMO} Enter opens it." in notifications(app)  # "B.V.", not "B.V.."
 
         await pilot.press("d")
+        await settle(pilot)
         assert accounts_table(app).row_count == 1
         assert list(accounts_in_db(engine)) == [DEMO]
 
@@ -397,3 +408,55 @@ async def test_back_on_the_portfolio_after_midnight_counts_what_became_late(
         await pilot.pause()
         table = accounts_table(app)
         assert int(column(table, late)[0]) > int(before)
+
+
+async def test_the_demo_and_the_warm_up_run_off_the_ui_thread(engine: Engine, make_ui_app) -> None:
+    """Both take a while (a whole plan to import; SQLAlchemy to load): in worker threads, keys still work."""
+    app = make_ui_app(engine)
+    store = app.store
+    threads: dict[str, threading.Thread] = {}
+    add_demo, warm_up = store.add_demo, store.warm_up
+
+    def demo_in(today: object = None) -> str:
+        threads["demo"] = threading.current_thread()
+        return add_demo(today)  # type: ignore[arg-type]
+
+    def warm_up_in(*preload: object) -> None:
+        threads["warm-up"] = threading.current_thread()
+        warm_up(*preload)  # type: ignore[arg-type]
+
+    store.add_demo, store.warm_up = demo_in, warm_up_in  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await settle(pilot)
+        assert accounts_table(app).row_count == 1
+    assert list(accounts_in_db(engine)) == [DEMO]
+    assert set(threads) == {"demo", "warm-up"}
+    assert threading.main_thread() not in threads.values()
+
+
+async def test_the_portfolio_shows_an_import_run_beside_the_open_app(
+    ui_demo_engine: Engine, make_ui_app, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kamplan import --replace` in another terminal: the portfolio on screen picks it up by itself (it
+    looks every CHECK_SECONDS while shown), and redraws nothing while nothing changed."""
+    monkeypatch.setattr(portfolio, "CHECK_SECONDS", 0.05)
+    app = make_ui_app(ui_demo_engine)
+    doc = demo_document(app.settings.current_date())
+    for opportunity in doc["opportunities"]:
+        opportunity["status"] = "lost"  # no open opportunity left: no best bet, no pipeline
+    plan = tmp_path / "replaced.json"
+    plan.write_text(json.dumps(doc), encoding="utf-8")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PortfolioScreen)
+        shown_before = screen._shown_portfolio
+        assert column(accounts_table(app), 7) == ["too close"]
+        await pilot.pause(0.3)
+        assert screen._shown_portfolio is shown_before  # nothing changed: nothing read again
+
+        assert main(["--db", str(db_path), "import", str(plan), "--replace"]) == 0
+        await pilot.pause(0.3)
+        assert column(accounts_table(app), 7) == ["–"]  # the vote of the best bet: there is none now
+        assert column(accounts_table(app), 8) == ["0"]  # the factored pipeline

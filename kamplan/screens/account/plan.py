@@ -55,18 +55,17 @@ class PlanSection(Section):
         acts = self.query_one("#activities", DataTable)
         acts.clear(columns=True)
         acts.add_columns("Date", "Type", "With", "Objective", "Status")
-        today = self.today
         # The objective takes what the other columns leave, so the status stays in view.
         objective_width = max(10, min(60, self.app.size.width - (61 if narrow else 77)))
-        for a in self.store.activities(self.account_id, today):
-            overdue = a.status == "planned" and a.date < today
+        for a in self.store.activities(self.account_id, self.today):
             acts.add_row(
                 Text(
-                    fmt.short_day(a.date) if narrow else fmt.day(a.date), style="bold red" if overdue else ""
+                    fmt.short_day(a.date) if narrow else fmt.day(a.date),
+                    style="bold red" if a.overdue else "",
                 ),
                 fmt.words(a.type),
                 fmt.first_line(a.people, 14 if narrow else 24),
                 fmt.first_line(a.objective, objective_width),
-                Text("overdue", style="bold red") if overdue else a.status,
+                Text("overdue", style="bold red") if a.overdue else a.status,
                 key=str(a.id),
             )

@@ -15,9 +15,10 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from kamplan import planning
+from kamplan.document.labels import ACCOUNT_LABELS, PROFILE_LABELS, SEGMENTATION_LABELS
 from kamplan.enums import SwotKind
-from kamplan.models import Account
 from kamplan.screens.account.section import Section
+from kamplan.store.rows import AccountRow
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog
 from kamplan.widgets.editable_list import Column, EditableList, Row
@@ -29,10 +30,13 @@ from kamplan.widgets.table import Table
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
-    label: str
     multiline: bool = False
     hint: str = ""
     money: bool = False
+
+    @property
+    def label(self) -> str:
+        return ACCOUNT_LABELS[self.name]
 
 
 HEADING = "heading:"
@@ -40,30 +44,19 @@ COMPUTED = "computed:"
 
 LAYOUT: list[FieldSpec | str] = [
     "Economics",
-    FieldSpec("industry", "Industry"),
-    FieldSpec("currency", "Currency", hint="three letters, e.g. EUR"),
-    FieldSpec("planning_horizon_years", "Planning horizon", hint="how many years the plan looks ahead"),
-    FieldSpec("annual_revenue", "Their annual revenue", hint="e.g. 840m, 12.5k or 1,200,000", money=True),
-    FieldSpec("wallet", "Their spend in our category", hint="the wallet, e.g. 38m", money=True),
-    FieldSpec("our_revenue", "Our revenue with them", hint="e.g. 9.2m", money=True),
+    FieldSpec("industry"),
+    FieldSpec("currency", hint="three letters, e.g. EUR"),
+    FieldSpec("planning_horizon_years", hint="how many years the plan looks ahead"),
+    FieldSpec("annual_revenue", hint="e.g. 840m, 12.5k or 1,200,000", money=True),
+    FieldSpec("wallet", hint="the wallet, e.g. 38m", money=True),
+    FieldSpec("our_revenue", hint="e.g. 9.2m", money=True),
     f"{COMPUTED}share_of_wallet",
-    FieldSpec("cost_to_serve", "Our cost to serve them", hint="e.g. 1.65m", money=True),
+    FieldSpec("cost_to_serve", hint="e.g. 1.65m", money=True),
     f"{COMPUTED}margin",
     "Their business",
-    FieldSpec("strategy", "Strategy", multiline=True),
-    FieldSpec("vision", "Vision", multiline=True),
-    FieldSpec("core_values", "Core values", multiline=True),
-    FieldSpec("initiatives", "Key initiatives", multiline=True),
-    FieldSpec("culture", "Culture", multiline=True),
-    FieldSpec("history", "History", multiline=True),
-    FieldSpec("decision_process", "How they decide", multiline=True),
-    FieldSpec("goals", "Goals", multiline=True),
-    FieldSpec("pressures", "Pressures they face", multiline=True),
-    FieldSpec("changes", "What is changing", multiline=True),
+    *(FieldSpec(name, multiline=True) for name in PROFILE_LABELS),
     "Segmentation",
-    FieldSpec("buying_preference", "How they prefer to buy", multiline=True),
-    FieldSpec("partnership_willingness", "Willingness to partner", multiline=True),
-    FieldSpec("competency_fit", "Fit with our competencies", multiline=True),
+    *(FieldSpec(name, multiline=True) for name in SEGMENTATION_LABELS),
 ]
 SPECS = {item.name: item for item in LAYOUT if isinstance(item, FieldSpec)}
 SWOT_TITLES = {
@@ -135,7 +128,7 @@ class ProfileSection(Section):
         self._fill_fields(account)
         self._fill_swot()
 
-    def _fill_fields(self, account: Account, select: str | None = None) -> None:
+    def _fill_fields(self, account: AccountRow, select: str | None = None) -> None:
         table = self.query_one(ProfileFields)
         current = select or self._current_key(table)
         table.clear(columns=True)
@@ -168,7 +161,7 @@ class ProfileSection(Section):
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     @staticmethod
-    def _shown(account: Account, spec: FieldSpec, width: int) -> Text | str:
+    def _shown(account: AccountRow, spec: FieldSpec, width: int) -> Text | str:
         value = getattr(account, spec.name)
         if value is None or value == "":
             return Text("empty · e to fill in", style="dim")
@@ -179,14 +172,14 @@ class ProfileSection(Section):
         return fmt.first_line(str(value), width)
 
     @staticmethod
-    def _computed(account: Account, name: str) -> tuple[str, str]:
+    def _computed(account: AccountRow, name: str) -> tuple[str, str]:
         if name == "share_of_wallet":
             share = planning.share_of_wallet(account.our_revenue, account.wallet)
-            return "Share of wallet", fmt.percent(None if share is None else share * 100, 1)
+            return ACCOUNT_LABELS[name], fmt.percent(None if share is None else share * 100, 1)
         margin = planning.margin(account.our_revenue, account.cost_to_serve)
         pct = planning.margin_pct(account.our_revenue, account.cost_to_serve)
         text = fmt.full_money(margin, account.currency)
-        return "Margin with them", text if pct is None else f"{text}  ({pct:.0f} %)"
+        return ACCOUNT_LABELS[name], text if pct is None else f"{text}  ({pct:.0f} %)"
 
     @on(DataTable.RowHighlighted)
     def _preview_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -31,7 +31,7 @@ class QualificationSection(Section):
         yield Table(id="qualification-table", cursor_type="row", zebra_stripes=True)
 
     def load(self) -> None:
-        opps = [o for o in self.store.opportunities(self.account_id) if o.status == "open"]
+        opps = [o for o in self.store.opportunities(self.account_id) if planning.is_open(o.status)]
         votes = Text()
         if not opps:
             votes.append("No open opportunities to qualify.", style="dim")
