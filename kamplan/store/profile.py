@@ -3,8 +3,9 @@
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from kamplan.document.forms import check_line
 from kamplan.enums import SwotKind
-from kamplan.errors import NotFoundError
+from kamplan.errors import KamplanError, NotFoundError
 from kamplan.models import ECONOMIC_FIELDS, PROFILE_FIELDS, SEGMENTATION_FIELDS, Account, SwotItem
 
 EDITABLE_FIELDS = (
@@ -40,7 +41,17 @@ def _items_of_kind(session: Session, account_id: int, kind: SwotKind) -> list[Sw
     return [item for item in swot_items(session, account_id) if item.kind == kind]
 
 
+def swot_text(text: str) -> str:
+    """A SWOT item as stored: one line, runs of spaces made one; KamplanError (ValidationFailed for
+    a character a plan may not hold) when it cannot be one."""
+    cleaned = " ".join(check_line(text.strip(), "a SWOT item").split())
+    if not cleaned:
+        raise KamplanError("a SWOT item needs some text")
+    return cleaned
+
+
 def add_swot(session: Session, account_id: int, kind: SwotKind, text: str) -> SwotItem:
+    text = swot_text(text)
     last = session.execute(
         sa.select(sa.func.max(SwotItem.position)).where(SwotItem.account_id == account_id)
     ).scalar()
@@ -51,6 +62,7 @@ def add_swot(session: Session, account_id: int, kind: SwotKind, text: str) -> Sw
 
 
 def edit_swot(session: Session, item_id: int, text: str) -> SwotItem:
+    text = swot_text(text)
     item = _item(session, item_id)
     item.text = text
     return item

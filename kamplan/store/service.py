@@ -224,12 +224,12 @@ class Store:
     def add_swot(self, account_id: int, kind: "SwotKind", text: str) -> int:
         from kamplan.store import profile
 
-        return self.write(lambda s: profile.add_swot(s, account_id, kind, _line(text)).id)
+        return self.write(lambda s: profile.add_swot(s, account_id, kind, text).id)
 
     def edit_swot(self, item_id: int, text: str) -> None:
         from kamplan.store import profile
 
-        self.write(lambda s: profile.edit_swot(s, item_id, _line(text)))
+        self.write(lambda s: profile.edit_swot(s, item_id, text))
 
     def delete_swot(self, item_id: int) -> None:
         from kamplan.store import profile
@@ -288,11 +288,3 @@ class Store:
             ).fetchall()
         return sorted((PersonHit(*row) for row in rows), key=lambda p: p.name.casefold())
 
-
-def _line(text: str) -> str:
-    from kamplan.errors import KamplanError
-
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise KamplanError("a SWOT item needs some text")
-    return cleaned
