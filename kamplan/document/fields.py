@@ -117,10 +117,11 @@ def shown(value: Any, width: int = 40) -> str:
 
 
 def _number_out(value: float | None) -> float | int | None:
-    """Write whole numbers without a trailing .0, so documents read as people wrote them."""
+    """Write whole numbers without a trailing .0, so documents read as people wrote them. (Beyond 2^53,
+    where only an older database's values go, a float stays a float: 1e+308, not 309 digits.)"""
     if value is None:
         return None
-    return int(value) if float(value).is_integer() else value
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
 def _non_empty(value: str) -> str:

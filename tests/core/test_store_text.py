@@ -23,10 +23,10 @@ def store(engine: Engine, db_path: Path) -> Store:
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_account_names_refuse_control_characters(store: Store, name: str) -> None:
-    with pytest.raises(ValidationFailed, match="^an account name must not hold "):
+    with pytest.raises(ValidationFailed, match=r"^an account name must not hold "):
         store.create_account(name)
     account_id = store.create_account("Acme")
-    with pytest.raises(ValidationFailed, match="^an account name must not hold "):
+    with pytest.raises(ValidationFailed, match=r"^an account name must not hold "):
         store.rename_account(account_id, name)
     assert store.live_accounts() == [(account_id, "Acme")]
 
@@ -34,10 +34,10 @@ def test_account_names_refuse_control_characters(store: Store, name: str) -> Non
 @pytest.mark.parametrize("text", HOSTILE)
 def test_swot_items_refuse_control_characters(store: Store, text: str) -> None:
     account_id = store.create_account("Acme")
-    with pytest.raises(ValidationFailed, match="^a SWOT item must not hold "):
+    with pytest.raises(ValidationFailed, match=r"^a SWOT item must not hold "):
         store.add_swot(account_id, SwotKind.THREAT, text)
     item = store.add_swot(account_id, SwotKind.THREAT, "  price   war ")
-    with pytest.raises(ValidationFailed, match="^a SWOT item must not hold "):
+    with pytest.raises(ValidationFailed, match=r"^a SWOT item must not hold "):
         store.edit_swot(item, text)
     assert [i.text for i in store.swot(account_id)] == ["price war"]
 
@@ -61,6 +61,6 @@ def test_profile_edits_refuse_what_the_document_refuses(store: Store) -> None:
 
 def test_import_under_another_name_checks_that_name(engine: Engine, store: Store) -> None:
     doc = parse_plan(json.dumps({"format": "kamplan-plan", "version": 1, "account": {"name": "Acme"}}))
-    with pytest.raises(ValidationFailed, match="^the new name must not hold an escape"):
+    with pytest.raises(ValidationFailed, match=r"^the new name must not hold an escape"):
         import_plan(engine, doc, rename="Evil\x1b[31m")
     assert store.live_accounts() == []
