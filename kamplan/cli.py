@@ -127,7 +127,9 @@ def _say(text: str) -> None:
 def _for_terminal(text: str, fmt: str) -> str:
     """A document shown on a terminal rather than written to a file or a pipe: nothing in it may reach
     the terminal as a control sequence. JSON stays valid JSON (its escapes are JSON's own)."""
-    return printable_json(text) if fmt == "json" else printable(text)
+    if fmt == "json":
+        return printable_json(text)
+    return printable(text.replace("\r\n", "\n"))  # a calendar's CRLF line ends are not content
 
 
 def _engine(db_path: Path) -> "Engine":
@@ -190,7 +192,7 @@ def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     if args.output:
         from kamplan.interchange.files import write_text_file
 
-        write_text_file(args.output, text)
+        write_text_file(args.output, text, for_terminal=lambda shown: _for_terminal(shown, args.format))
     else:
         sys.stdout.write(_for_terminal(text, args.format) if sys.stdout.isatty() else text)
     return 0

@@ -1,6 +1,8 @@
 """Reading and writing the user's files, with one-line messages instead of tracebacks."""
 
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from kamplan.errors import KamplanError
@@ -25,8 +27,24 @@ def read_text_file(path: Path) -> str:
         raise KamplanError(f"{path}: {error.strerror or error}") from None
 
 
-def write_text_file(path: Path, text: str) -> None:
-    """Write beside the target, then move into place: a failed write never leaves half a file."""
+def write_text_file(path: Path, text: str, *, for_terminal: Callable[[str], str] | None = None) -> None:
+    """Write beside the target, then move into place: a failed write never leaves half a file.
+
+    A target that exists and is not a regular file (/dev/null, /dev/stdout, a named pipe) is written
+    into, never replaced; if it is a terminal, `for_terminal` makes the text safe to show there."""
+    try:
+        info = path.stat()
+    except OSError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise KamplanError(f"cannot write {path}: it is a folder")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        try:
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(for_terminal(text) if for_terminal and file.isatty() else text)
+        except OSError as error:
+            raise KamplanError(f"cannot write {path}: {error.strerror or error}") from None
+        return
     partial = path.with_name(path.name + ".partial")
     try:
         partial.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ nothing changed, never a hang or a traceback (issue 14, items 4 and 7)."""
 import contextlib
 import json
 import os
+import select
 import sqlite3
 import stat
 import subprocess
@@ -291,3 +292,46 @@ def test_backup_of_a_database_from_a_newer_kamplan_still_copies_it(
     copy = sqlite3.connect(target)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
     copy.close()
+
+
+# --- export -o onto what is not a regular file ------------------------------------------------------------
+
+
+def test_export_to_dev_null_writes_into_it_and_never_replaces_it(
+    demo_db_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(demo_db_file), "export", DEMO, "-o", os.devnull]) == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert not os.path.exists(os.devnull + ".partial")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")
+def test_export_to_a_terminal_device_makes_control_characters_visible(demo_db_file: Path) -> None:
+    conn = sqlite3.connect(demo_db_file)
+    conn.execute("UPDATE account SET industry = 'food\x1b[2J'")  # as an older kamplan may have stored it
+    conn.commit()
+    conn.close()
+    leader, follower = os.openpty()
+    chunks: list[bytes] = []
+    done = threading.Event()
+
+    def drain() -> None:  # a terminal holds only a few kilobytes until someone reads them
+        while True:
+            ready, _, _ = select.select([leader], [], [], 0.1)
+            if ready:
+                chunks.append(os.read(leader, 1 << 16))
+            elif done.is_set():
+                return
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        tty = os.ttyname(follower)
+        assert main(["--db", str(demo_db_file), "export", DEMO, "--format", "md", "-o", tty]) == 0
+    finally:
+        done.set()
+        reader.join(timeout=10)
+        os.close(leader)
+        os.close(follower)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "food\\x1b\\[2J" in shown and "\x1b" not in shown
