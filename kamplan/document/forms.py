@@ -58,7 +58,7 @@ def validate_account_field(field: str, raw: Any) -> Any:
     if isinstance(raw, str) and info.annotation is not str:
         value = parse_amount(raw) if "float" in str(info.annotation) else raw.strip()
         if field == "planning_horizon_years" and isinstance(value, str) and value.isdigit():
-            value = int(value)
+            value = int(value) if len(value) < 10 else value  # thousands of digits would not even convert
     try:
         return _adapter(model, field).validate_python(value)
     except ValidationError as error:

@@ -219,3 +219,8 @@ def test_money_in_forms_is_bounded(typed: str) -> None:
     with pytest.raises(ValidationFailed) as caught:
         validate_account_field("wallet", typed)
     assert len(str(caught.value)) < 100
+
+
+def test_a_horizon_of_thousands_of_digits_is_a_message_not_an_error() -> None:
+    with pytest.raises(ValidationFailed, match="must be a whole number"):
+        validate_account_field("planning_horizon_years", "9" * 5000)
