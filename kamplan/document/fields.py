@@ -3,23 +3,27 @@
 Text follows `kamplan.document.text` (no control characters; newline and tab only where a field holds
 several lines) and numbers stay within what a plan can mean (DESIGN.md, "What a plan may hold").
 
-What the database already holds is read back through the same models with the context `STORED`: it was
+What the database already holds is read back through the same models inside `reading_stored()`: it was
 checked on the way in, or an older kamplan wrote it, and an older plan must still open and export (its
-text is escaped wherever it is shown). Only input from a user or a file is held to the rules.
+text is escaped wherever it is shown). Only input from a user or a file is held to the rules. (A context
+variable rather than pydantic's validation context: validators that take no `info` cost a fraction as
+much, and the export of the largest plan runs them tens of thousands of times.)
 """
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, PlainSerializer, StrictFloat, StrictInt, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, StrictFloat, StrictInt
 
 from kamplan.document.text import normalise_newlines, text_problem
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-STORED = "stored"
-STORED_CONTEXT = {STORED: True}
+_STORED: ContextVar[bool] = ContextVar("kamplan_reading_stored", default=False)
 
 MAX_MONEY = 10**15  # in the account's currency: far above any company's revenue
 MAX_WEIGHT = 100  # a criterion's weight, relative to the others
@@ -27,37 +31,55 @@ MAX_PER_WEEK = 1000  # planned activities of one type a week
 MAX_METRIC = 10**18  # any number recorded with a weekly review
 
 
-def is_stored(info: ValidationInfo) -> bool:
-    """True while reading back what the database holds (see the module's docstring)."""
-    context = info.context
-    return isinstance(context, dict) and bool(context.get(STORED))
+@contextmanager
+def reading_stored() -> Iterator[None]:
+    """Validate what the database holds: types and shapes, not the rules for input (module docstring)."""
+    token = _STORED.set(True)
+    try:
+        yield
+    finally:
+        _STORED.reset(token)
 
 
-def _text(value: Any) -> Any:
-    return "" if value is None else value
+def is_stored() -> bool:
+    return _STORED.get()
 
 
-def _lines(value: Any) -> Any:
-    """None is empty text; Windows line ends become one kind of line break."""
+def _several_lines(value: Any) -> Any:
+    """None is empty text; Windows line ends become one kind of line break; then the text rule."""
     if value is None:
         return ""
-    return normalise_newlines(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value  # refused as not text by the type itself
+    if "\r" in value:
+        value = normalise_newlines(value)
+    if not _STORED.get():
+        problem = text_problem(value, multiline=True)
+        if problem:
+            raise ValueError(problem)
+    return value
 
 
-def _one_line(value: str, info: ValidationInfo) -> str:
-    if not is_stored(info):
+def _one_line(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and not _STORED.get():
         problem = text_problem(value, multiline=False)
         if problem:
             raise ValueError(problem)
     return value
 
 
-def _several_lines(value: str, info: ValidationInfo) -> str:
-    if not is_stored(info):
-        problem = text_problem(value, multiline=True)
+def _name(value: str) -> str:
+    """A name or a ref: one line, not empty, without the spaces around it."""
+    stripped = value.strip()
+    if not stripped:
+        raise ValueError("must not be empty")
+    if not _STORED.get():
+        problem = text_problem(stripped, multiline=False)
         if problem:
             raise ValueError(problem)
-    return value
+    return stripped
 
 
 def _parse_date(value: Any) -> Any:
@@ -76,8 +98,8 @@ def _parse_date(value: Any) -> Any:
 
 
 def _in_range(low: float, high: float) -> AfterValidator:
-    def check(value: Any, info: ValidationInfo) -> Any:
-        if value is None or is_stored(info):
+    def check(value: Any) -> Any:
+        if value is None or _STORED.get():
             return value
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"must be a finite number, got {value}")
@@ -124,13 +146,6 @@ def _number_out(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
-def _non_empty(value: str) -> str:
-    stripped = value.strip()
-    if not stripped:
-        raise ValueError("must not be empty")
-    return stripped
-
-
 def _currency(value: str) -> str:
     code = value.strip().upper()
     if code and not (len(code) == 3 and code.isalpha()):
@@ -140,11 +155,11 @@ def _currency(value: str) -> str:
 
 # Text: `Text` may hold several lines (profile, needs, notes); `Line` is one line (titles, stages);
 # `Name` is one line that must not be empty (names, SWOT items, criteria); `Ref` is a document's own key.
-Text = Annotated[str, BeforeValidator(_lines), AfterValidator(_several_lines)]
-Line = Annotated[str, BeforeValidator(_text), AfterValidator(_one_line)]
-Currency = Annotated[str, BeforeValidator(_text), AfterValidator(_currency)]
-Name = Annotated[str, AfterValidator(_non_empty), AfterValidator(_one_line)]
-Ref = Annotated[str, AfterValidator(_non_empty), AfterValidator(_one_line)]
+Text = Annotated[str, BeforeValidator(_several_lines)]
+Line = Annotated[str, BeforeValidator(_one_line)]
+Currency = Annotated[str, BeforeValidator(_one_line), AfterValidator(_currency)]
+Name = Annotated[str, AfterValidator(_name)]
+Ref = Annotated[str, AfterValidator(_name)]
 Day = Annotated[date | None, BeforeValidator(_parse_date)]
 RequiredDay = Annotated[date, BeforeValidator(_parse_date)]
 Number = Annotated[float, PlainSerializer(_number_out)]

@@ -6,7 +6,7 @@ Field order here is the key order written on export.
 import math
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from kamplan.document.fields import (
     MAX_METRIC,
@@ -241,11 +241,11 @@ class ReviewPart(Part):
 
     @field_validator("metrics")
     @classmethod
-    def _shallow(cls, metrics: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+    def _shallow(cls, metrics: dict[str, Any]) -> dict[str, Any]:
         # Stored as JSON text and written back on export; a pathological depth would break both.
         if _depth(metrics, MAX_METRICS_DEPTH) > MAX_METRICS_DEPTH:
             raise ValueError(f"nested more than {MAX_METRICS_DEPTH} levels deep")
-        if not is_stored(info):
+        if not is_stored():
             problem = _metric_problem(metrics)
             if problem:
                 raise ValueError(problem)

@@ -34,13 +34,13 @@ DASH = "–"
 # image (which the HTML page would fetch), raw HTML or another table cell, however it starts or what it
 # holds. Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
 # that can start or close a construct anywhere in a line.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&|#~!]")
+_MARKUP = str.maketrans({char: "\\" + char for char in "\\`*_[]<>&|#~!"})
 # And these only at the start of a line: list bullets, ordered lists, setext underlines.
 _LINE_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
 
 
 def _escape(line: str, *, starts_line: bool) -> str:
-    escaped = _MARKUP.sub(r"\\\g<0>", line)
+    escaped = line.translate(_MARKUP)
     start = _LINE_START.match(escaped) if starts_line else None
     if start is None:
         return escaped

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from kamplan.document.fields import STORED_CONTEXT
+from kamplan.document.fields import reading_stored
 from kamplan.document.model import (
     FORMAT,
     VERSION,
@@ -197,4 +197,5 @@ def read_plan(conn: sqlite3.Connection, account_id: int) -> PlanDocument:
         ],
     }
     # Read back as stored: an older kamplan may have let in text or numbers this one refuses at the door.
-    return PlanDocument.model_validate(data, context=STORED_CONTEXT)
+    with reading_stored():
+        return PlanDocument.model_validate(data)

@@ -120,8 +120,10 @@ def test_hostile_text_through_import_and_every_export(folder: Path, name: str, l
     code, out, err = run("--db", db, "import", str(plan))
     assert_one_clean_line(out)
     assert_one_clean_line(err)
+    # Names lose the spaces around them (a trailing carriage return is one); other one-line fields do not.
+    names = (name.strip(), (line or "x").strip(), (lines.split("\n")[0] or "y").strip())
     acceptable = (
-        all(text_problem(text, multiline=False) is None for text in (name, line, lines.split("\n")[0]))
+        all(text_problem(text, multiline=False) is None for text in (*names, line))
         and text_problem(lines.replace("\r\n", "\n").replace("\r", "\n"), multiline=True) is None
     )
     if code == 1:
