@@ -10,7 +10,13 @@ from kamplan.errors import KamplanError
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # far above any real plan; refuses a wrong file before reading it
 
 
+def _no_nul(path: Path) -> None:
+    if "\x00" in str(path):
+        raise KamplanError(f"{str(path)!r}: a file name cannot hold a NUL character")
+
+
 def read_text_file(path: Path) -> str:
+    _no_nul(path)
     try:
         if path.stat().st_size > MAX_DOCUMENT_BYTES:
             raise KamplanError(f"{path} is too large to be a plan document")
@@ -32,6 +38,7 @@ def write_text_file(path: Path, text: str, *, for_terminal: Callable[[str], str]
 
     A target that exists and is not a regular file (/dev/null, /dev/stdout, a named pipe) is written
     into, never replaced; if it is a terminal, `for_terminal` makes the text safe to show there."""
+    _no_nul(path)
     try:
         info = path.stat()
     except OSError:

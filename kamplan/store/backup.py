@@ -38,7 +38,7 @@ def refuse_the_database(target: Path, db_path: Path | None) -> None:
     if db_path is None:
         return
     database = db_path.expanduser().resolve()
-    for protected in (database, *(sidecar(database, suffix) for suffix in SIDECARS)):
+    for protected in (database, *(sidecar(database, suffix) for suffix in (*SIDECARS, ".lock"))):
         if _same_file(target, protected):
             raise DatabaseError(f"cannot back up onto the database itself ({target}); name another file")
 
@@ -71,7 +71,10 @@ def _copy(
     source: sqlite3.Connection, targets: Iterator[Path], *, replace: bool, db_path: Path | None
 ) -> Path:
     """Back `source` up into the first of `targets` that is free (or the first, with `replace`)."""
-    target = next(targets).expanduser().resolve()
+    first = next(targets)
+    if "\x00" in str(first):
+        raise DatabaseError(f"{str(first)!r}: a file name cannot hold a NUL character")
+    target = first.expanduser().resolve()
     if target.is_dir():
         raise DatabaseError(f"{target} is a folder; name a file for the backup")
     refuse_the_database(target, db_path)

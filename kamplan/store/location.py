@@ -40,6 +40,8 @@ def database_file(path: Path, *, create: bool) -> Path:
     an empty file (SQLite makes it a database). Raises DatabaseError with a one-line message otherwise.
     The file and SQLite's files beside it are made private to their owner on the way (see `_tighten`)."""
     path = path.expanduser().absolute()
+    if "\x00" in str(path):
+        raise DatabaseError(f"cannot use {str(path)!r}: a file name cannot hold a NUL character")
     try:
         link = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):

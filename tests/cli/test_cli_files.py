@@ -335,3 +335,18 @@ def test_export_to_a_terminal_device_makes_control_characters_visible(demo_db_fi
         os.close(follower)
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert "food\\x1b\\[2J" in shown and "\x1b" not in shown
+
+
+@pytest.mark.parametrize("where", ["--db", "import", "backup", "-o"])
+def test_a_nul_in_a_file_name_is_one_line(
+    demo_db_file: Path, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = str(demo_db_file.parent / "x\x00y")
+    argv = {
+        "--db": ["--db", bad, "accounts"],
+        "import": ["--db", str(demo_db_file), "import", bad],
+        "backup": ["--db", str(demo_db_file), "backup", bad],
+        "-o": ["--db", str(demo_db_file), "export", DEMO, "-o", bad],
+    }[where]
+    line = one_line(main(argv), capsys.readouterr().err)
+    assert "a file name cannot hold a NUL character" in line and "\x00" not in line
