@@ -131,22 +131,25 @@ def test_a_database_locked_for_too_long_is_one_line(
     )
 
 
-def test_the_same_plan_imported_three_times_at_once(demo_db_file: Path, plan_file: Path) -> None:
+def test_the_same_plan_imported_three_times_at_once(
+    demo_db_file: Path, plan_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # The name check and the write happen under one write lock, so exactly one import wins and the others
     # are told, in one line, that the name is taken; none gives a traceback from the unique index.
     command = [sys.executable, "-m", "kamplan", "--db", str(demo_db_file), "import", str(plan_file)]
     running = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in "abc"
     ]
-    results = [(p.wait(timeout=60), *p.communicate()) for p in running]
+    outputs = [p.communicate(timeout=60) for p in running]
+    results = [(p.returncode, out, err) for p, (out, err) in zip(running, outputs, strict=True)]
     assert sorted(code for code, _, _ in results) == [0, 1, 1], results
     for code, out, err in results:
         if code == 0:
             assert out == "imported Acme\n"
         else:
             assert "an account named 'Acme' exists already" in one_line(code, err)
-    listed = run("--db", demo_db_file, "accounts")
-    assert listed.stdout == f"Acme\n{DEMO}\n"
+    assert main(["--db", str(demo_db_file), "accounts"]) == 0
+    assert capsys.readouterr().out == f"Acme\n{DEMO}\n"
 
 
 def test_an_unexpected_error_is_one_line_too(
