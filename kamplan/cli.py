@@ -72,8 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# The commands that may create the database (the app, with no command, too); the others say there is none.
-CREATING = {None, "demo", "import", "contacts"}
+# The app (no command) and the commands that write; only they may create a database (DESIGN.md), the
+# others say there is none at that path.
 WRITING = {None, "demo", "import", "contacts"}
 
 
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kamplan.store.location import database_file
 
         given = (args.db.expanduser() if args.db else default_db_path()).absolute()
-        db_path = database_file(given, create=args.command in CREATING)
+        db_path = database_file(given, create=args.command in WRITING)
         return handler(args, db_path)
     except KamplanError as error:
         return _fail(str(error))

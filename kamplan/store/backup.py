@@ -125,21 +125,9 @@ def _stamped(db_path: Path, label: str | None) -> Iterator[Path]:
         yield db_path.with_name(f"{db_path.stem}{middle}.{stamp}-{number}.backup.sqlite")
 
 
-def backup_to(engine: "Engine", target: Path, *, replace: bool = False) -> Path:
-    """Copy the engine's database to `target` (written beside it first, then moved into place)."""
-    database = engine.url.database
-    db_path = Path(database) if database else None
-    raw = engine.raw_connection()
-    try:
-        source = raw.driver_connection
-        assert isinstance(source, sqlite3.Connection)
-        return _copy(source, _only(target), replace=replace, db_path=db_path)
-    finally:
-        raw.close()
-
-
 def backup_beside(engine: "Engine", db_path: Path, label: str) -> Path:
-    """A timestamped backup in the database's own folder, under a name no other file has."""
+    """A timestamped backup of the engine's database in its own folder, under a name no other file has
+    (taken before an upgrade, on the engine that will run it)."""
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
