@@ -2,6 +2,7 @@
 
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,16 +53,18 @@ def write_text_file(path: Path, text: str, *, for_terminal: Callable[[str], str]
         except OSError as error:
             raise KamplanError(f"cannot write {path}: {error.strerror or error}") from None
         return
-    partial = path.with_name(path.name + ".partial")
+    partial = None
     try:
-        partial.unlink(missing_ok=True)
-        # The plan is as confidential as the database it came from: only its owner may read it.
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # The plan is as confidential as the database it came from: only its owner may read it (mkstemp
+        # makes the file 0600, under a name no file had).
+        descriptor, name = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".partial", dir=path.parent)
+        partial = Path(name)
         with open(descriptor, "w", encoding="utf-8") as file:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
         os.replace(partial, path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         raise KamplanError(f"cannot write {path}: {error.strerror or error}") from None

@@ -7,6 +7,7 @@ file unless asked to (`replace`). Names made here are unique, even for two backu
 import errno
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,10 +21,12 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 
-def create_private_file(path: Path) -> None:
-    """Create an empty file only its owner can read (the plan is confidential)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+def private_partial(target: Path) -> Path:
+    """A new empty file beside `target`, only its owner can read (the plan is confidential), under a name
+    no file had: nothing of the user's is removed to make room for it."""
+    fd, name = tempfile.mkstemp(prefix=f"{target.name}.", suffix=".partial", dir=target.parent)
     os.close(fd)
+    return Path(name)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -80,10 +83,9 @@ def _copy(
     refuse_the_database(target, db_path)
     if os.path.lexists(target) and not replace:
         target = _free(target, targets)
-    partial = target.with_name(target.name + ".partial")
+    partial = target  # named once the partial file exists
     try:
-        partial.unlink(missing_ok=True)
-        create_private_file(partial)
+        partial = private_partial(target)
         with sqlite3.connect(partial) as copy:
             source.backup(copy)
         copy.close()
@@ -94,14 +96,19 @@ def _copy(
             except _Taken:
                 target = _free(target, targets)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _discard(partial, target)
         raise DatabaseError(f"cannot write the backup {target}: {error.strerror or error}") from error
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
+        _discard(partial, target)
         raise DatabaseError(f"cannot write the backup {target}: {describe_sqlite_error(error)}") from error
     except DatabaseError:
-        partial.unlink(missing_ok=True)
+        _discard(partial, target)
         raise
+
+
+def _discard(partial: Path, target: Path) -> None:
+    if partial != target:
+        partial.unlink(missing_ok=True)
 
 
 def _free(taken: Path, targets: Iterator[Path]) -> Path:

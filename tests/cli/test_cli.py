@@ -118,7 +118,7 @@ def test_export_to_stdout_and_to_a_file_agree(
     assert code == 0
     assert capsys.readouterr().out == ""
     assert target.read_text(encoding="utf-8") == printed
-    assert not target.with_name("plan.json.partial").exists()
+    assert not list(target.parent.glob("*.partial"))
 
 
 def test_export_by_id(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

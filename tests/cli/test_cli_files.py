@@ -353,3 +353,15 @@ def test_a_nul_in_a_file_name_is_one_line(
     }[where]
     line = one_line(main(argv), capsys.readouterr().err)
     assert "a file name cannot hold a NUL character" in line and "\x00" not in line
+
+
+def test_writing_never_removes_a_file_that_merely_looks_like_a_partial_one(
+    demo_db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("copy.sqlite.partial", "plan.json.partial"):
+        (tmp_path / name).write_text("mine\n")
+    assert main(["--db", str(demo_db_file), "backup", str(tmp_path / "copy.sqlite")]) == 0
+    assert main(["--db", str(demo_db_file), "export", DEMO, "-o", str(tmp_path / "plan.json")]) == 0
+    assert (tmp_path / "copy.sqlite.partial").read_text() == "mine\n"
+    assert (tmp_path / "plan.json.partial").read_text() == "mine\n"
+    assert mode(tmp_path / "copy.sqlite") == mode(tmp_path / "plan.json") == 0o600
