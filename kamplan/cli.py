@@ -1,4 +1,9 @@
-"""The command line. Commands that show no screen never import Textual, so they start fast."""
+"""The command line. Commands that show no screen never import Textual, so they start fast.
+
+Whatever a command prints may come from a plan someone else wrote: names and messages are printed with
+their control characters made visible (`printable`), and so is a document written to a terminal (written
+to a file, it keeps the real text). Every error a user can cause is one line on stderr and exit status 1.
+"""
 
 import argparse
 import gc
@@ -11,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kamplan import __version__
 from kamplan.config import DB_ENV, Settings, default_db_path
+from kamplan.document.text import printable, printable_json
 from kamplan.errors import KamplanError
 
 if TYPE_CHECKING:
@@ -18,6 +24,7 @@ if TYPE_CHECKING:
 
 
 USER_ERROR = 1
+DEBUG_ENV = "KAMPLAN_DEBUG"  # set it to see the traceback of an unexpected error
 
 
 def _as_of(text: str) -> date:
@@ -73,30 +80,72 @@ def build_parser() -> argparse.ArgumentParser:
     )
     contacts.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
     backup = commands.add_parser("backup", help="a consistent copy of the database, safe while it is in use")
-    backup.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    backup.add_argument(
+        "file", type=Path, nargs="?", metavar="FILE", help="where to (default: a new file beside the plan)"
+    )
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
     commands.add_parser("check", help="check the database's integrity and schema version")
     return parser
 
 
+# The app (no command) and the commands that write; only they may create a database (DESIGN.md), the
+# others say there is none at that path.
+WRITING = {None, "demo", "import", "contacts"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    db_path = (args.db.expanduser() if args.db else default_db_path()).absolute()
     handler: Callable[[argparse.Namespace, Path], int] = COMMANDS.get(args.command, run_app)
     if handler is not run_app:
         # A command runs for a second or two and exits. The cycle collector would spend a tenth of that
         # walking the same imported objects again and again; what a command builds is freed by refcount.
         gc.disable()
     try:
+        from kamplan.store.location import database_file
+
+        given = (args.db.expanduser() if args.db else default_db_path()).absolute()
+        db_path = database_file(given, create=args.command in WRITING)
         return handler(args, db_path)
     except KamplanError as error:
-        print(f"kamplan: {error}", file=sys.stderr)
-        return USER_ERROR
+        return _fail(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `kamplan accounts | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:
+        from kamplan.store.plain import database_error, is_database_error
+
+        if is_database_error(error):
+            # SQLite's own errors (a read-only file, a busy or locked plan, a name added meanwhile) say
+            # the same as they do in the app: one place translates them (store.plain).
+            return _fail(str(database_error(error, writing=args.command in WRITING)))
+        if os.environ.get(DEBUG_ENV):
+            raise
+        if isinstance(error, OSError):
+            where = f" ({error.filename})" if error.filename else ""
+            return _fail(f"{error.strerror or error}{where}")
+        return _fail(f"unexpected error ({type(error).__name__}: {error}); set {DEBUG_ENV}=1 to see where")
+
+
+def _fail(message: str) -> int:
+    """One line on stderr: whatever the message quotes cannot break the line or drive the terminal."""
+    print(f"kamplan: {printable(message, multiline=False)}", file=sys.stderr)
+    return USER_ERROR
+
+
+def _say(text: str) -> None:
+    """One line on stdout (a name, a path), its control characters made visible."""
+    print(printable(text, multiline=False))
+
+
+def _for_terminal(text: str, fmt: str) -> str:
+    """A document shown on a terminal rather than written to a file or a pipe: nothing in it may reach
+    the terminal as a control sequence. JSON stays valid JSON (its escapes are JSON's own)."""
+    if fmt == "json":
+        return printable_json(text)
+    return printable(text.replace("\r\n", "\n"))  # a calendar's CRLF line ends are not content
 
 
 def _engine(db_path: Path) -> "Engine":
@@ -130,7 +179,7 @@ def run_app(args: argparse.Namespace, db_path: Path) -> int:
 def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
     from kamplan.store.demo import add_demo
 
-    print(add_demo(_engine(db_path)))
+    _say(add_demo(_engine(db_path)))
     return 0
 
 
@@ -148,7 +197,7 @@ def cmd_accounts(args: argparse.Namespace, db_path: Path) -> int:
     from kamplan.store.service import Store
 
     for _, name in Store(_ready(db_path)).live_accounts():
-        print(name)
+        _say(name)
     return 0
 
 
@@ -159,9 +208,9 @@ def cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     if args.output:
         from kamplan.interchange.files import write_text_file
 
-        write_text_file(args.output, text)
+        write_text_file(args.output, text, for_terminal=lambda shown: _for_terminal(shown, args.format))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(_for_terminal(text, args.format) if sys.stdout.isatty() else text)
     return 0
 
 
@@ -172,7 +221,7 @@ def cmd_import(args: argparse.Namespace, db_path: Path) -> int:
 
     doc = parse_plan(read_text_file(args.file))  # validate before the database is even opened
     name = import_plan(_engine(db_path), doc, rename=args.rename, replace=args.replace)
-    print(f"imported {name}")
+    _say(f"imported {name}")
     return 0
 
 
@@ -201,19 +250,16 @@ def cmd_contacts(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
-    from kamplan.store.backup import backup_to, default_backup_path
+    from kamplan.store.backup import backup_database
 
-    if not db_path.exists():
-        raise KamplanError(f"there is no database at {db_path} to back up")
-    target = backup_to(_engine(db_path), args.file or default_backup_path(db_path))
-    print(target)
+    _say(str(backup_database(db_path, args.file, replace=args.force)))
     return 0
 
 
 def cmd_check(args: argparse.Namespace, db_path: Path) -> int:
     from kamplan.store.check import check_database
 
-    print(check_database(db_path))
+    _say(check_database(db_path))
     return 0
 
 

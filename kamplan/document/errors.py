@@ -5,6 +5,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kamplan.document.fields import shown
+
 
 def place(loc: Sequence[Any]) -> str:
     text = ""
@@ -16,6 +18,17 @@ def place(loc: Sequence[Any]) -> str:
     return text
 
 
+_KINDS = {
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "an object",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+}
+
+
 def message(error: Any) -> str:
     kind = error["type"]
     text = error["msg"]
@@ -24,12 +37,18 @@ def message(error: Any) -> str:
     elif kind == "missing":
         text = "is required"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
-        text = f"must be a whole number, got {error.get('input')!r}"
+        text = f"must be a whole number, got {shown(error.get('input'))}"
     elif kind in ("float_type", "float_parsing"):
-        text = f"must be a number, got {error.get('input')!r}"
+        given = error.get("input")
+        if isinstance(given, int) and not isinstance(given, bool):
+            text = f"is far too large a number ({shown(given)})"  # beyond a float: thousands of digits
+        else:
+            text = f"must be a number, got {shown(given)}"
     elif kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        text = f"must be one of {expected}, got {error.get('input')!r}"
+        text = f"must be one of {expected}, got {shown(error.get('input'))}"
+    elif kind in _KINDS:
+        text = f"must be {_KINDS[kind]}, got {shown(error.get('input'))}"
     return text
 
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kamplan.document.errors import message
 from kamplan.document.model import AccountPart, Profile, Segmentation
+from kamplan.document.text import text_problem
 from kamplan.errors import ValidationFailed
 
 _SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9}
@@ -22,7 +23,10 @@ def parse_amount(text: str) -> float | str | None:
         return None
     match = _AMOUNT.match(cleaned)
     if not match:
-        return text.strip()
+        try:
+            return float(cleaned)  # 1.2e6; the field's range then refuses what a plan cannot mean
+        except ValueError:
+            return text.strip()
     try:
         number = float(match.group(1))
     except ValueError:
@@ -54,8 +58,17 @@ def validate_account_field(field: str, raw: Any) -> Any:
     if isinstance(raw, str) and info.annotation is not str:
         value = parse_amount(raw) if "float" in str(info.annotation) else raw.strip()
         if field == "planning_horizon_years" and isinstance(value, str) and value.isdigit():
-            value = int(value)
+            value = int(value) if len(value) < 10 else value  # thousands of digits would not even convert
     try:
         return _adapter(model, field).validate_python(value)
     except ValidationError as error:
         raise ValidationFailed([message(error.errors()[0])]) from None
+
+
+def check_line(text: str, what: str) -> str:
+    """`text` as given when it may fill a one-line field (a name, a SWOT item); otherwise
+    ValidationFailed with one message naming the field: "an account name must not hold …"."""
+    problem = text_problem(text, multiline=False)
+    if problem:
+        raise ValidationFailed([f"{what} {problem}"])
+    return text

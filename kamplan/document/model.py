@@ -3,18 +3,21 @@
 Field order here is the key order written on export.
 """
 
+import math
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from kamplan.document.contacts import one_line, split_aliases
 from kamplan.document.fields import (
+    MAX_METRIC,
     CriterionScore,
     Currency,
     Day,
     Horizon,
     IndicatorScore,
     Influence,
+    Line,
     Money,
     Name,
     PerWeek,
@@ -26,6 +29,8 @@ from kamplan.document.fields import (
     Text,
     Threat,
     Weight,
+    is_stored,
+    shown,
 )
 from kamplan.document.text import text_problem
 from kamplan.enums import (
@@ -79,7 +84,7 @@ class AccountPart(Part):
     name: Name
     # Other names of the customer in contact files; the account's own name always counts.
     aliases: list[str] = Field(default_factory=list)
-    industry: Text = ""
+    industry: Line = ""
     currency: Currency = ""
     planning_horizon_years: Horizon = 1
     key_account: bool = True
@@ -109,16 +114,16 @@ class AccountPart(Part):
 class TeamPart(Part):
     ref: Ref
     name: Name
-    function: Text = ""
+    function: Line = ""
 
 
 class StakeholderPart(Part):
     ref: Ref
     name: Name
-    title: Text = ""
-    department: Text = ""
-    email: Text = ""
-    phone: Text = ""
+    title: Line = ""
+    department: Line = ""
+    email: Line = ""
+    phone: Line = ""
     reports_to: Ref | None = None
     role: Role | None = None
     influence: Influence = None
@@ -132,18 +137,18 @@ class StakeholderPart(Part):
     relationship_wanted: RelationshipLevel | None = None
     listens_to: list[Ref] = Field(default_factory=list)
     confidence: Confidence = Confidence.ASSUMED
-    source: Text = ""
+    source: Line = ""
     last_contact: Day = None
     plan: Text = ""
 
 
 class OpportunityPart(Part):
     ref: Ref
-    title: Text = ""
+    title: Line = ""
     kind: OpportunityKind | None = None
     value: Money = None
     target_date: Day = None
-    stage: Text = ""
+    stage: Line = ""
     probability: Probability = None
     status: OpportunityStatus = OpportunityStatus.OPEN
     status_reason: Text = ""
@@ -156,7 +161,7 @@ class OpportunityPart(Part):
     def _all_ten(cls, answers: dict[str, Answer]) -> dict[str, Answer]:
         unknown = sorted(set(answers) - set(QUESTION_KEYS))
         if unknown:
-            raise ValueError(f"unknown question {unknown[0]!r}; the questions are q1 to q10")
+            raise ValueError(f"unknown question {shown(unknown[0])}; the questions are q1 to q10")
         return {key: answers.get(key, Answer.UNKNOWN) for key in QUESTION_KEYS}
 
 
@@ -218,6 +223,36 @@ def _depth(value: Any, limit: int) -> int:
     return 1 + max((_depth(item, limit - 1) for item in items), default=0)
 
 
+def _metric_problem(value: Any, where: str = "") -> str | None:
+    """What in a review's metrics a plan cannot hold: text with control characters, numbers beyond any
+    measure (MAX_METRIC), anything that is not JSON. The message names the place inside the metrics."""
+    at = f"{where}: " if where else ""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{at}must be a finite number, got {value}"
+        if abs(value) > MAX_METRIC:
+            return f"{at}must be at most {MAX_METRIC:.0e} either way, got {shown(value)}"
+        return None
+    if isinstance(value, str):
+        problem = text_problem(value, multiline=True)
+        return None if problem is None else f"{at}{problem}"
+    if isinstance(value, list):
+        problems = (_metric_problem(item, f"{where}[{n}]") for n, item in enumerate(value))
+        return next((problem for problem in problems if problem), None)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = text_problem(key, multiline=False) if isinstance(key, str) else "must be text"
+            if problem:
+                return f"{at}the key {shown(key)} {problem}"
+            found = _metric_problem(item, f"{where}.{key}" if where else str(key))
+            if found:
+                return found
+        return None
+    return f"{at}must be JSON, got {shown(value)}"
+
+
 class ReviewPart(Part):
     date: RequiredDay
     notes: Text = ""
@@ -229,12 +264,16 @@ class ReviewPart(Part):
         # Stored as JSON text and written back on export; a pathological depth would break both.
         if _depth(metrics, MAX_METRICS_DEPTH) > MAX_METRICS_DEPTH:
             raise ValueError(f"nested more than {MAX_METRICS_DEPTH} levels deep")
+        if not is_stored():
+            problem = _metric_problem(metrics)
+            if problem:
+                raise ValueError(problem)
         return metrics
 
 
 class PlanDocument(Part):
     format: str
-    version: int
+    version: StrictInt
     account: AccountPart
     team: list[TeamPart] = Field(default_factory=list)
     stakeholders: list[StakeholderPart] = Field(default_factory=list)
@@ -253,7 +292,7 @@ class PlanDocument(Part):
     @classmethod
     def _format(cls, value: str) -> str:
         if value != FORMAT:
-            raise ValueError(f"must be {FORMAT!r}, got {value!r}: this is not a kamplan plan document")
+            raise ValueError(f"must be {FORMAT!r}, got {shown(value)}: this is not a kamplan plan document")
         return value
 
     @field_validator("version")
@@ -261,7 +300,7 @@ class PlanDocument(Part):
     def _version(cls, value: int) -> int:
         if value > VERSION:
             raise ValueError(
-                f"this document is version {value}, written by a newer kamplan;"
+                f"this document is version {shown(value)}, written by a newer kamplan;"
                 f" this one reads version {VERSION}"
             )
         if value < 1:

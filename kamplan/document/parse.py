@@ -24,6 +24,11 @@ def parse_plan(text: str) -> PlanDocument:
         raise KamplanError(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except ValueError:
+        # Python refuses to read an integer of thousands of digits (a guard against slow conversions).
+        raise KamplanError(
+            "not a kamplan plan document: it holds a number with thousands of digits"
+        ) from None
     except RecursionError:
         raise KamplanError(
             "not a kamplan plan document: its lists and objects are nested too deeply"

@@ -17,6 +17,8 @@ _NAMES = {
     "\x1b": "an escape character (ESC)",
     "\x00": "a NUL character",
     "\x07": "a bell character (BEL)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
 }
 
 
@@ -39,9 +41,9 @@ def text_problem(value: str, *, multiline: bool) -> str | None:
     found = (_MULTI_LINE_BAD if multiline else _SINGLE_LINE_BAD).search(value)
     if found is None:
         return None
-    what = _describe(found.group())
-    where = "" if multiline else " (one line only)"
-    return f"must not hold {what}{where}"
+    char = found.group()
+    where = " (one line only)" if not multiline and char in "\n\r\t\u2028\u2029" else ""
+    return f"must not hold {_describe(char)}{where}"
 
 
 _SHOWN_BAD = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
@@ -53,3 +55,14 @@ def printable(value: str, *, multiline: bool = True) -> str:
     if not pattern.search(value):
         return value
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+
+
+_JSON_SHOWN_BAD = re.compile(f"[\x7f-\x9f{_BIDI}]")
+
+
+def printable_json(text: str) -> str:
+    """JSON text safe to write to a terminal and still the same JSON: the control characters JSON writes
+    as they are (C1, DEL, bidirectional overrides; C0 it escapes itself) become \\uXXXX escapes."""
+    if not _JSON_SHOWN_BAD.search(text):
+        return text
+    return _JSON_SHOWN_BAD.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -6,11 +6,12 @@ import io
 from kamplan.document.model import PlanDocument
 
 HEADER = ["date", "type", "status", "stakeholders", "owner", "opportunity", "objective", "outcome"]
-FORMULA_STARTS = ("=", "+", "-", "@")
+# A spreadsheet runs a cell that starts like a formula, and some skip a leading tab or line break before
+# they look: "\t=cmd" is a formula too. A leading quote keeps such a cell text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def _safe(value: str) -> str:
-    # A spreadsheet runs a cell that starts like a formula; a leading quote keeps it text.
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
@@ -19,7 +20,9 @@ def activities_csv(doc: PlanDocument) -> str:
     team = {t.ref: t.name for t in doc.team}
     opps = {o.ref: o.title for o in doc.opportunities}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # Every cell quoted: a line break or carriage return anywhere in a cell stays inside it, so a strict
+    # reader reads one row per activity.
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(HEADER)
     for x in doc.activities:
         row = [

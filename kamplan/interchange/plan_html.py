@@ -16,9 +16,17 @@ blockquote { border-left: 4px solid #e0a100; margin: 0; padding: .2rem 1rem; bac
 """
 
 
+# The page is self-contained: it may fetch nothing (an image or a font from the network would tell a
+# third party when the plan was opened). The Markdown holds no links or images (user text is escaped in
+# plan_markdown); those rules are off here as well, and the page's policy forbids any fetch besides.
+NO_FETCH = "default-src 'none'; style-src 'unsafe-inline'"
+OFF = ["image", "link", "autolink", "reference", "html_inline", "html_block", "linkify"]
+
+
 def plan_html(markdown: str, title: str) -> str:
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").disable(OFF).render(markdown)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{NO_FETCH}">\n'
         f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
     )

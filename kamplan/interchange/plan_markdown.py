@@ -1,5 +1,6 @@
 """The plan as a readable document (Markdown, and HTML made from it) for an executive review."""
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -13,24 +14,68 @@ from kamplan.enums import ActivityStatus, SwotKind
 DASH = "–"
 
 
+# What the user typed is text, never Markdown: it must not become a heading, a list, a quote, a link, an
+# image (which the HTML page would fetch), raw HTML or another table cell, however it starts or what it
+# holds. Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones
+# that can start or close a construct anywhere in a line.
+_MARKUP = str.maketrans({char: "\\" + char for char in "\\`*_[]<>&|#~!"})
+# And these only at the start of a line: list bullets, ordered lists, setext underlines.
+_LINE_START = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+
+
+def _escape(line: str, *, starts_line: bool) -> str:
+    escaped = line.translate(_MARKUP)
+    start = _LINE_START.match(escaped) if starts_line else None
+    if start is None:
+        return escaped
+    if start.group()[0].isdigit():  # "1. point" -> "1\. point": the dot, not the number, is escaped
+        end = start.end()
+        return f"{escaped[:end]}\\{escaped[end:]}"
+    return "\\" + escaped
+
+
+def inline(text: str, *, starts_line: bool = False) -> str:
+    """User text within a line (a heading, a table cell): one line, nothing Markdown. `starts_line`: the
+    text opens a line or a list item, where "1." or "-" would start a list of its own."""
+    return _escape(" ".join(text.split()), starts_line=starts_line)
+
+
+def block(text: str) -> list[str]:
+    """User text of several lines as Markdown lines: each line as it was (a hard break between lines,
+    a blank line between paragraphs), nothing Markdown, and no line able to start a construct."""
+    out: list[str] = []
+    paragraph: list[str] = []
+    for raw in [*text.splitlines(), ""]:
+        line = _escape(" ".join(raw.split()), starts_line=True)
+        if line:
+            paragraph.append(line)
+        elif paragraph:
+            out += [*(f"{line}\\" for line in paragraph[:-1]), paragraph[-1], ""]
+            paragraph = []
+    return out
+
+
 def _words(value: object) -> str:
     return DASH if value is None or value == "" else str(value).replace("_", " ")
 
 
 def _cell(value: object) -> str:
-    """A table cell: one line, with the characters Markdown tables use escaped."""
-    text = _words(value) if not isinstance(value, str) else (value or DASH)
-    return " ".join(text.split()).replace("|", "\\|")
+    """A table cell: one line of text, with every character Markdown (tables included) would read escaped."""
+    return inline(_words(value) if not isinstance(value, str) else (value or DASH))
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines = ["| " + " | ".join(inline(value) for value in header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
     return [*lines, ""]
 
 
 def _money(value: float | None, currency: str) -> str:
-    return DASH if value is None else f"{value:,.0f} {currency}".strip()
+    if value is None:
+        return DASH
+    # Beyond 10^18 (only an older database holds such amounts) digits say nothing: 1e+308.
+    amount = f"{value:,.0f}" if abs(value) < 1e18 else f"{value:.3g}"
+    return f"{amount} {currency}".strip()
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -44,9 +89,9 @@ def plan_markdown(doc: PlanDocument, as_of: date) -> str:
     people = {s.ref: s for s in doc.stakeholders}
     team = {t.ref: t.name for t in doc.team}
     opps = {o.ref: o for o in doc.opportunities}
-    out = [f"# Account plan: {a.name}", ""]
+    out = [f"# Account plan: {inline(a.name)}", ""]
     out += [
-        f"As of {as_of.isoformat()} · {a.industry or 'industry not set'} · planning horizon "
+        f"As of {as_of.isoformat()} · {inline(a.industry) or 'industry not set'} · planning horizon "
         f"{a.planning_horizon_years} year(s) · {'key account' if a.key_account else 'not a key account'}",
         "",
         "## Summary",
@@ -93,12 +138,12 @@ def plan_markdown(doc: PlanDocument, as_of: date) -> str:
     for field, heading in {**PROFILE_LABELS, **SEGMENTATION_LABELS}.items():
         text = getattr(a.profile, field) if field in PROFILE_LABELS else getattr(a.segmentation, field)
         if text:
-            out += [f"### {heading}", "", text, ""]
+            out += [f"### {heading}", "", *block(text)]
     out += ["## SWOT", ""]
     for kind in SwotKind:
         items = [s.text for s in a.swot if s.kind == kind]
         out += [f"**{kind.capitalize()}s**" if kind != SwotKind.OPPORTUNITY else "**Opportunities**", ""]
-        out += [f"- {text}" for text in items] or ["- none recorded"]
+        out += [f"- {inline(text, starts_line=True)}" for text in items] or ["- none recorded"]
         out += [""]
     out += ["## Stakeholders", ""]
     out += _table(
@@ -139,7 +184,7 @@ def plan_markdown(doc: PlanDocument, as_of: date) -> str:
         if not planning.is_open(o.status):
             continue
         result = derived["opportunities"][o.ref]
-        out += [f"### {o.title}", ""]
+        out += [f"### {inline(o.title) or DASH}", ""]
         if result["optimistic"]:
             vote = planning.Vote(
                 planning.Verdict(result["verdict"]),
@@ -151,7 +196,7 @@ def plan_markdown(doc: PlanDocument, as_of: date) -> str:
             reason = planning.optimism_reason(o.status, o.probability, vote, result["qualification_score"])
             out += [f"> **Forecast check:** {o.probability} % looks optimistic: {reason}.", ""]
         voters = ", ".join(people[ref].name for ref in o.participants) or "all stakeholders"
-        out += [f"Decision: {voters}.", ""]
+        out += [f"Decision: {inline(voters)}.", ""]
         out += _table(
             ["Question", "Answer"],
             [[planning.QUESTIONS[k], o.qualification[k]] for k in planning.QUESTION_KEYS],
@@ -294,5 +339,7 @@ def _coaching(doc: PlanDocument, as_of: date) -> list[str]:
     ]
     flags = planning.coaching_flags(people, sketches, as_of)
     out = ["## What a coach would question", ""]
-    out += [f"- **{f.subject}**: {f.message} *{f.fix}*" for f in flags] or ["- Nothing: the plan holds up."]
+    out += [f"- **{inline(f.subject)}**: {inline(f.message)} *{inline(f.fix)}*" for f in flags] or [
+        "- Nothing: the plan holds up."
+    ]
     return [*out, ""]

@@ -1,5 +1,6 @@
 """Account attractiveness, our strength with them, and the portfolio quadrant."""
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -48,7 +49,8 @@ def _exact_sums(criteria: Iterable[Criterion]) -> tuple[int | Fraction, int | Fr
     for criterion in criteria:
         if criterion.weight < 0:
             raise ValueError(f"criterion {criterion.name!r} has a negative weight")
-        if criterion.score is not None:
+        if criterion.score is not None and math.isfinite(criterion.weight) and math.isfinite(criterion.score):
+            # (Weights and scores are finite numbers; only a damaged file holds others: left out.)
             scored.append((criterion.weight, criterion.score))
     if all(float(w).is_integer() and float(s).is_integer() for w, s in scored):
         # Whole weights and scores, the usual case: integers are exact and much cheaper than fractions.

@@ -1,5 +1,7 @@
 """The factored pipeline: what the open opportunities are worth, weighted by their probability."""
 
+import math
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,17 +27,28 @@ def is_open(status: OpportunityStatus | str | None) -> bool:
     return status == OpportunityStatus.OPEN
 
 
+# Money is at most 10^15 (DESIGN.md), so no real total comes near this; a value an older kamplan let in
+# (say 1e308) must still total to a number rather than stop the portfolio from opening.
+LARGEST = sys.float_info.max
+
+
 def _scaled(item: PipelineItem) -> int | Fraction:
     """value × probability, that is 100 × the factored value, exactly. Exact: totals do not depend on the
     order of the items. Whole values (the usual case) stay integers, much cheaper than fractions."""
     value, probability = item.value or 0, item.probability or 0
+    if not math.isfinite(value):  # only a damaged file holds these: the largest amount, or none
+        value = LARGEST if value > 0 else 0
     if float(value).is_integer():
         return int(value) * probability
     return Fraction(value) * probability
 
 
 def _factored(scaled: int | Fraction) -> float:
-    return float(Fraction(scaled) / 100)
+    """The factored value as a float; a total beyond what a float holds is the largest one."""
+    try:
+        return float(Fraction(scaled) / 100)
+    except OverflowError:
+        return LARGEST
 
 
 def factored_value(items: Iterable[PipelineItem]) -> float:

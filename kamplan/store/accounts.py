@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from kamplan.document.forms import check_line
 from kamplan.errors import KamplanError, NotFoundError
 from kamplan.models import Account
 from kamplan.store import rules
@@ -32,10 +33,16 @@ def name_taken(session: Session, name: str, *, except_id: int | None = None) -> 
     return None if found is None else session.get(Account, found)
 
 
-def create_account(session: Session, name: str, **fields: object) -> Account:
-    name = name.strip()
+def account_name(text: str) -> str:
+    """The name to store for what the user typed, or KamplanError saying why it cannot be one."""
+    name = text.strip()
     if not name:
         raise KamplanError("an account needs a name")
+    return check_line(name, "an account name")
+
+
+def create_account(session: Session, name: str, **fields: object) -> Account:
+    name = account_name(name)
     if name_taken(session, name):
         raise KamplanError(f"an account named {name!r} exists already")
     account = Account(name=name, **fields)
@@ -45,9 +52,7 @@ def create_account(session: Session, name: str, **fields: object) -> Account:
 
 
 def rename_account(session: Session, account_id: int, name: str) -> Account:
-    name = name.strip()
-    if not name:
-        raise KamplanError("an account needs a name")
+    name = account_name(name)
     if name_taken(session, name, except_id=account_id):
         raise KamplanError(f"an account named {name!r} exists already")
     account = _get(session, account_id)

@@ -4,21 +4,14 @@ import sqlite3
 from pathlib import Path
 
 from kamplan.errors import DatabaseError
-from kamplan.store.version import SCHEMA_HEAD, SQLITE_MAGIC
+from kamplan.store.location import database_file
+from kamplan.store.version import SCHEMA_HEAD
 
 
 def check_database(path: Path) -> str:
-    if not path.exists():
-        raise DatabaseError(f"there is no database at {path}")
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise DatabaseError(f"cannot read {path}: {error.strerror or error}") from None
-    if header != SQLITE_MAGIC:
-        raise DatabaseError(f"{path} is not a kamplan database (it is not an SQLite file)")
+    """One line saying the database is healthy and current (or older: upgraded when opened); DatabaseError
+    for anything else, a plan saved by a newer kamplan included."""
+    path = database_file(path, create=False)
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
@@ -35,13 +28,10 @@ def check_database(path: Path) -> str:
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{path} is damaged or not a kamplan database ({error})") from None
     version_text = version[0] if version else "none"
-    state = (
-        "current"
-        if version_text == SCHEMA_HEAD
-        else (
-            "older; it is upgraded when kamplan opens it"
-            if version_text < SCHEMA_HEAD
-            else "from a newer kamplan"
+    if version is not None and version_text > SCHEMA_HEAD:
+        raise DatabaseError(
+            f"{path} was saved by a newer kamplan (schema {version_text}; this one knows {SCHEMA_HEAD}):"
+            " upgrade kamplan to use it"
         )
-    )
+    state = "current" if version_text == SCHEMA_HEAD else "older; it is upgraded when kamplan opens it"
     return f"ok: {path}: integrity ok, schema {version_text} ({state}), {accounts} accounts"

@@ -12,8 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from kamplan.errors import DatabaseError
+from kamplan.store.location import database_file
 from kamplan.store.plain import BUSY_TIMEOUT_SECONDS, describe_sqlite_error
-from kamplan.store.version import SQLITE_MAGIC
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -26,20 +26,14 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 def _prepare_file(path: Path) -> None:
     """Make the folder (0700) and an empty file (0600) if missing; refuse a file that is not SQLite."""
+    database_file(path, create=True)
     folder = path.parent
     try:
         if not folder.exists():
             folder.mkdir(mode=0o700, parents=True)
         if not folder.is_dir():
             raise DatabaseError(f"cannot use {path}: {folder} is not a folder")
-        if path.is_dir():
-            raise DatabaseError(f"cannot use {path}: it is a folder, not a database file")
-        if path.exists():
-            with path.open("rb") as file:
-                header = file.read(len(SQLITE_MAGIC))
-            if header and header != SQLITE_MAGIC:
-                raise DatabaseError(f"{path} is not a kamplan database (it is not an SQLite file)")
-        else:
+        if not path.exists():
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(fd)
     except PermissionError as error:
@@ -91,9 +85,16 @@ def open_engine(path: Path | None, *, migrate: bool = True) -> Engine:
 
 @contextmanager
 def unit_of_work(engine: Engine) -> Iterator[Session]:
-    """One short transaction: committed when the block ends, rolled back on any error."""
+    """One short transaction: committed when the block ends, rolled back on any error.
+
+    On SQLite it takes the write lock first (BEGIN IMMEDIATE): another writer is then waited for (up to
+    BUSY_TIMEOUT_SECONDS) before anything is read, so what the transaction checks (a name is free) still
+    holds when it writes. A transaction that read first and wanted the lock later would fail at once
+    ("database is locked") when another process committed in between."""
     with Session(engine, expire_on_commit=False) as session:
         try:
+            if engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
             session.commit()
         except BaseException:

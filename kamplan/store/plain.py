@@ -27,6 +27,11 @@ def connection(path: Path) -> Iterator[sqlite3.Connection]:
         raise database_error(error, writing=False) from error
 
 
+def is_database_error(error: BaseException) -> bool:
+    """An error of SQLite's, raised directly or wrapped by SQLAlchemy (which keeps it as `orig`)."""
+    return isinstance(error, sqlite3.Error) or isinstance(getattr(error, "orig", None), sqlite3.Error)
+
+
 def database_error(error: BaseException, *, writing: bool) -> DatabaseError:
     prefix = "nothing was saved" if writing else "could not read the plan"
     return DatabaseError(f"{prefix}: {describe_sqlite_error(error)}")
@@ -43,4 +48,10 @@ def describe_sqlite_error(error: BaseException) -> str:
         return "the file or its folder is read-only"
     if "disk is full" in text or "disk I/O" in text:
         return "the disk is full or failing"
+    if "ix_account_name_lower" in text:
+        return "another kamplan added an account of that name meanwhile; try again"
+    if "UNIQUE constraint failed" in text:
+        return "another kamplan saved the same entry meanwhile; try again"
+    if "unable to open database file" in text:
+        return "cannot open the file (is its folder missing, or not writable?)"
     return text.splitlines()[0] if text else type(original).__name__

@@ -2,6 +2,7 @@
 
 from sqlalchemy.engine import Engine
 
+from kamplan.document.forms import check_line
 from kamplan.document.model import PlanDocument
 from kamplan.document.parse import check_encodable
 from kamplan.errors import KamplanError
@@ -18,6 +19,7 @@ def import_plan(
     if not name:
         raise KamplanError("--rename needs a name")
     check_encodable(name, None)
+    check_line(name, "the new name")
     with unit_of_work(engine) as session:
         existing = name_taken(session, name)
         if existing is not None:

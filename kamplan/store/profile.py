@@ -4,9 +4,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from kamplan.document.contacts import join_aliases, split_aliases
+from kamplan.document.forms import check_line
 from kamplan.document.text import text_problem
 from kamplan.enums import SwotKind
-from kamplan.errors import NotFoundError, ValidationFailed
+from kamplan.errors import KamplanError, NotFoundError, ValidationFailed
 from kamplan.models import ECONOMIC_FIELDS, PROFILE_FIELDS, SEGMENTATION_FIELDS, Account, SwotItem
 
 EDITABLE_FIELDS = (
@@ -56,7 +57,17 @@ def _items_of_kind(session: Session, account_id: int, kind: SwotKind) -> list[Sw
     return [item for item in swot_items(session, account_id) if item.kind == kind]
 
 
+def swot_text(text: str) -> str:
+    """A SWOT item as stored: one line, runs of spaces made one; KamplanError (ValidationFailed for
+    a character a plan may not hold) when it cannot be one."""
+    cleaned = " ".join(check_line(text.strip(), "a SWOT item").split())
+    if not cleaned:
+        raise KamplanError("a SWOT item needs some text")
+    return cleaned
+
+
 def add_swot(session: Session, account_id: int, kind: SwotKind, text: str) -> SwotItem:
+    text = swot_text(text)
     last = session.execute(
         sa.select(sa.func.max(SwotItem.position)).where(SwotItem.account_id == account_id)
     ).scalar()
@@ -67,6 +78,7 @@ def add_swot(session: Session, account_id: int, kind: SwotKind, text: str) -> Sw
 
 
 def edit_swot(session: Session, item_id: int, text: str) -> SwotItem:
+    text = swot_text(text)
     item = _item(session, item_id)
     item.text = text
     return item

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kamplan.document.contacts import split_aliases
+from kamplan.document.fields import reading_stored
 from kamplan.document.model import (
     FORMAT,
     VERSION,
@@ -198,4 +199,6 @@ def read_plan(conn: sqlite3.Connection, account_id: int) -> PlanDocument:
             for r in _rows(conn, "review", account_id)
         ],
     }
-    return PlanDocument.model_validate(data)
+    # Read back as stored: an older kamplan may have let in text or numbers this one refuses at the door.
+    with reading_stored():
+        return PlanDocument.model_validate(data)

@@ -349,14 +349,14 @@ class Store:
         from kamplan.store import profile
 
         return self.write(
-            lambda s: profile.add_swot(s, account_id, kind, _line(text)).id, f"new {kind} {_cut(text)}"
+            lambda s: profile.add_swot(s, account_id, kind, text).id, f"new {kind} {_cut(text)}"
         )
 
     def edit_swot(self, item_id: int, text: str) -> None:
         from kamplan.store import profile
 
         self.write(
-            lambda s: profile.edit_swot(s, item_id, _line(text)),
+            lambda s: profile.edit_swot(s, item_id, text),
             lambda s: f"{_swot(s, item_id)} → {_cut(text)}",
         )
 
@@ -586,12 +586,3 @@ def _cut(value: object, width: int = 40) -> str:
         return "empty"
     text = " ".join(str(value).split())
     return repr(text if len(text) <= width else text[: width - 1] + "…")
-
-
-def _line(text: str) -> str:
-    from kamplan.errors import KamplanError
-
-    cleaned = " ".join(text.split())
-    if not cleaned:
-        raise KamplanError("a SWOT item needs some text")
-    return cleaned

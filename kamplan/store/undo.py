@@ -75,16 +75,16 @@ class History:
             self._columns[table] = columns
             old = ", ".join(f'OLD."{c}"' for c in columns)
             new = ", ".join(f'NEW."{c}"' for c in columns)
-            connection.executescript(
-                f"""
-                CREATE TEMP TRIGGER IF NOT EXISTS "undo_{table}_insert" AFTER INSERT ON "{table}"
-                BEGIN SELECT {_FUNCTION}('{table}', 'insert', NEW.rowid); END;
-                CREATE TEMP TRIGGER IF NOT EXISTS "undo_{table}_update" AFTER UPDATE ON "{table}"
-                BEGIN SELECT {_FUNCTION}('{table}', 'update', OLD.rowid, {old}, {new}); END;
-                CREATE TEMP TRIGGER IF NOT EXISTS "undo_{table}_delete" BEFORE DELETE ON "{table}"
-                BEGIN SELECT {_FUNCTION}('{table}', 'delete', OLD.rowid, {old}); END;
-                """
-            )
+            # One statement each: executescript would first commit the transaction this write began.
+            for statement in (
+                f'CREATE TEMP TRIGGER IF NOT EXISTS "undo_{table}_insert" AFTER INSERT ON "{table}"'
+                f" BEGIN SELECT {_FUNCTION}('{table}', 'insert', NEW.rowid); END",
+                f'CREATE TEMP TRIGGER IF NOT EXISTS "undo_{table}_update" AFTER UPDATE ON "{table}"'
+                f" BEGIN SELECT {_FUNCTION}('{table}', 'update', OLD.rowid, {old}, {new}); END",
+                f'CREATE TEMP TRIGGER IF NOT EXISTS "undo_{table}_delete" BEFORE DELETE ON "{table}"'
+                f" BEGIN SELECT {_FUNCTION}('{table}', 'delete', OLD.rowid, {old}); END",
+            ):
+                connection.execute(statement)
 
     def _log(self, table: str, kind: str, rowid: int, *values: Any) -> None:
         if self._recording is None:

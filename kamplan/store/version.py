@@ -15,6 +15,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 def is_current(path: Path) -> bool:
     """True when `path` is a kamplan database at SCHEMA_HEAD (any doubt gives False: take the slow path)."""
     try:
+        if not path.is_file():  # nothing there, or a FIFO that would block the read below
+            return False
         with path.open("rb") as file:
             if file.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return False

@@ -82,10 +82,23 @@ def test_accounts_lists_one_a_line_in_order(
     assert capsys.readouterr().out == f"acme\n{DEMO}\n"
 
 
-def test_accounts_on_a_new_database_lists_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_accounts_on_an_empty_database_lists_nothing(
+    engine: object, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", str(db), "accounts"]) == 0
     assert capsys.readouterr().out == ""
     assert mode(db) == 0o600
+
+
+@pytest.mark.parametrize("command", [["accounts"], ["export", DEMO], ["check"], ["backup"]])
+def test_reading_commands_on_a_mistyped_path_create_nothing(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # DESIGN.md: only the app and the commands that write create a database; the others say there is none.
+    db = tmp_path / "plna.sqlite"
+    line = assert_user_error(main(["--db", str(db), *command]), capsys.readouterr().err)
+    assert line == f"kamplan: there is no database at {db} (check --db or KAMPLAN_DB)"
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- export ----------------------------------------------------------------------------------------------
@@ -105,7 +118,7 @@ def test_export_to_stdout_and_to_a_file_agree(
     assert code == 0
     assert capsys.readouterr().out == ""
     assert target.read_text(encoding="utf-8") == printed
-    assert not target.with_name("plan.json.partial").exists()
+    assert not list(target.parent.glob("*.partial"))
 
 
 def test_export_by_id(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -368,8 +381,8 @@ def test_kamplan_db_environment_variable_is_honoured(
     assert capsys.readouterr().out.strip() == DEMO
     # --db wins over the environment.
     other = tmp_path / "other.sqlite"
-    assert main(["--db", str(other), "accounts"]) == 0
-    assert capsys.readouterr().out == ""
+    assert main(["--db", str(other), "accounts"]) == 1
+    assert str(other) in capsys.readouterr().err
 
 
 def test_kamplan_db_environment_variable_in_its_own_process(tmp_path: Path) -> None:
@@ -390,7 +403,7 @@ def test_default_database_lives_in_the_users_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # conftest points XDG_DATA_HOME at a temporary home: this never touches real data.
-    assert main(["accounts"]) == 0
+    assert main(["demo"]) == 0
     data_home = Path(os.environ["XDG_DATA_HOME"])
     created = data_home / "kamplan" / "kamplan.sqlite"
     assert created.exists()

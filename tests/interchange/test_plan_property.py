@@ -32,9 +32,12 @@ from kamplan.store.engine import open_engine, unit_of_work
 
 AS_OF = date(2026, 3, 4)
 
-# Any character a person might type or paste, in any script; not lone surrogates, which are not text.
-characters = st.characters(exclude_categories=("Cs",))
-texts = st.text(characters, max_size=12)
+# Any character a plan may hold (DESIGN.md, "What a plan may hold"), in any script: not lone surrogates,
+# which are not text, nor control characters, line separators or bidirectional overrides.
+BIDI = "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+characters = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=BIDI)
+lines = st.text(characters, max_size=12)
+texts = st.text(characters | st.sampled_from("\n\t"), max_size=12)  # fields of several lines
 names = st.text(characters, min_size=1, max_size=10).filter(lambda s: s.strip() != "")
 # Aliases are one line each: no control characters (which the document refuses there).
 alias_texts = st.text(st.characters(exclude_categories=("Cs", "Cc", "Cf")), max_size=12)
@@ -45,9 +48,9 @@ json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(-(10**6), 10**6)
-    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.floats(-1e18, 1e18)
     | texts,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(lines, inner, max_size=3),
     max_leaves=6,
 )
 
@@ -96,10 +99,10 @@ def plan_documents(draw: Any) -> dict[str, Any]:
         {
             "ref": ref,
             "name": draw(names),
-            "title": draw(texts),
-            "department": draw(texts),
-            "email": draw(texts),
-            "phone": draw(texts),
+            "title": draw(lines),
+            "department": draw(lines),
+            "email": draw(lines),
+            "phone": draw(lines),
             "reports_to": None if boss[n] is None else people_refs[boss[n]],  # type: ignore[index]
             "role": draw(optional(values(Role))),
             "influence": draw(optional(st.integers(1, 5))),
@@ -113,7 +116,7 @@ def plan_documents(draw: Any) -> dict[str, Any]:
             "relationship_wanted": draw(optional(values(RelationshipLevel))),
             "listens_to": some(draw, people_refs),
             "confidence": draw(values(Confidence)),
-            "source": draw(texts),
+            "source": draw(lines),
             "last_contact": draw(optional(days)),
             "plan": draw(texts),
         }
@@ -123,11 +126,11 @@ def plan_documents(draw: Any) -> dict[str, Any]:
     opportunities = [
         {
             "ref": ref,
-            "title": draw(texts),
+            "title": draw(lines),
             "kind": draw(optional(values(OpportunityKind))),
             "value": draw(money),
             "target_date": draw(optional(days)),
-            "stage": draw(texts),
+            "stage": draw(lines),
             "probability": draw(optional(st.integers(0, 100))),
             "status": draw(values(OpportunityStatus)),
             "status_reason": draw(texts),
@@ -178,7 +181,7 @@ def plan_documents(draw: Any) -> dict[str, Any]:
         "account": {
             "name": draw(names),
             "aliases": draw(st.lists(alias_texts, max_size=3)),
-            "industry": draw(texts),
+            "industry": draw(lines),
             "currency": draw(st.sampled_from(["EUR", "usd", "JPY", ""])),
             "planning_horizon_years": draw(st.integers(1, 3)),
             "key_account": draw(st.booleans()),
@@ -205,7 +208,7 @@ def plan_documents(draw: Any) -> dict[str, Any]:
                 st.lists(st.fixed_dictionaries({"kind": values(SwotKind), "text": names}), max_size=4)
             ),
         },
-        "team": [{"ref": ref, "name": draw(names), "function": draw(texts)} for ref in team_refs],
+        "team": [{"ref": ref, "name": draw(names), "function": draw(lines)} for ref in team_refs],
         "stakeholders": stakeholders,
         "opportunities": opportunities,
         "activities": activities,
@@ -248,7 +251,7 @@ def plan_documents(draw: Any) -> dict[str, Any]:
         "reviews": draw(
             st.lists(
                 st.fixed_dictionaries(
-                    {"date": days, "notes": texts, "metrics": st.dictionaries(texts, json_values, max_size=3)}
+                    {"date": days, "notes": texts, "metrics": st.dictionaries(lines, json_values, max_size=3)}
                 ),
                 max_size=3,
             )

@@ -135,3 +135,9 @@ def test_weighted_score_is_the_exact_quotient_rounded_once(given_criteria):
     total = sum((w for w, _ in scored), Fraction(0))
     expected = None if not total else float(sum((w * s for w, s in scored), Fraction(0)) / total)
     assert weighted_score(given_criteria) == expected
+
+
+def test_huge_or_non_finite_weights_from_an_older_database_do_not_break_the_score():
+    assert weighted_score([c(1e308, 5), c(1e308, 10)]) == 7.5  # exact over integers, no overflow
+    assert weighted_score([c(float("inf"), 9), c(1, 3)]) == 3.0  # a damaged value is left out
+    assert quadrant([c(1e308, 5)], [c(float("inf"), 9), c(1, 3)]) == Quadrant.KEY_DEVELOPMENT

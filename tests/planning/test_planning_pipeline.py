@@ -1,4 +1,5 @@
 import math
+import sys
 from datetime import date
 
 import pytest
@@ -125,3 +126,13 @@ def test_factored_value_is_the_exact_sum_rounded_once(given_items):
         assert best is not None
         factored = Fraction(given_items[best].value or 0) * (given_items[best].probability or 0) / 100
         assert factored == max(exact)
+
+
+def test_totals_beyond_a_float_are_the_largest_float_not_an_error():
+    # Money is at most 10^15 (DESIGN.md); an older database may hold 1e308 all the same, and the portfolio
+    # must still open. Valid amounts never come near: 10^6 opportunities of 10^15 total 10^21.
+    huge = [item(1e308, 100), item(1e308, 100), item(float("inf"), 100, target_date=date(2026, 1, 1))]
+    assert factored_value(huge) == sys.float_info.max
+    assert pipeline_by_quarter(huge) == {"2026-Q1": sys.float_info.max, "undated": sys.float_info.max}
+    assert factored_value([item(10**15, 100)] * 1000) == 1e18  # exact at the bound
+    assert factored_value([item(float("nan"), 100)]) == 0.0
