@@ -26,6 +26,7 @@ EXPORT_SECONDS = 0.5
 IMPORT_SECONDS = 5.0
 PEAK_RSS_MIB = 150.0
 FLOOR_SAMPLES = 12
+FLOOR_PASSES = 4  # the floors are sampled before kamplan's keys and at three points between them
 ESCAPE_NOTE = "Textual holds a lone Escape for ESCDELAY (kamplan sets 40 ms) in case a sequence follows"
 FLOOR_ESCAPE_NOTE = (
     "the same ESCDELAY as kamplan's; Textual's own input loop notices it is over only when its 100 ms"
@@ -69,7 +70,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--floor-samples",
         type=int,
         default=FLOOR_SAMPLES,
-        help=f"samples of each floor, half before kamplan's keys, half after (default {FLOOR_SAMPLES})",
+        help=f"samples of each floor, taken between kamplan's keys (default {FLOOR_SAMPLES})",
     )
     parser.add_argument("--file-runs", type=int, default=3, help="runs of export/import (default 3)")
     parser.add_argument("--fresh", action="store_true", help="generate the database again")
@@ -130,26 +131,36 @@ def measure(args: argparse.Namespace, rows: list[Row], context: dict[str, Any]) 
         ]
         first_screen.measure(term, ROOT, launches, args.runs, args.warmups)
         rows += first_screen_rows(*launches, warmups=args.warmups)
-        progress("key latency: the floors, first half …")
+        progress("key latency …")
         keys_db = working_copy(heavy, "keys.sqlite")
         hello = key_latency.hello_floor(term, launches[0].argv, ROOT, args.samples)
         floors: dict[str, list[float]] = {}
-        first_half = (args.floor_samples + 1) // 2
-        key_latency.floors(term, ROOT, first_half, floors)
         samples: dict[str, list[float]] = {}
+        passes = iter(split(args.floor_samples, FLOOR_PASSES))
         try:
-            progress("key latency: kamplan …")
-            app_rss = key_latency.run(
-                term, [str(kamplan), "--db", str(keys_db)], ROOT, names, largest, args.samples, samples
-            )
-            progress("key latency: the floors, second half …")
-            key_latency.floors(term, ROOT, args.floor_samples - first_half, floors)
+            with key_latency.Floors(term, ROOT, floors) as floor_apps:
+                floor_apps.sample(next(passes))
+                app_rss = key_latency.run(
+                    term,
+                    [str(kamplan), "--db", str(keys_db)],
+                    ROOT,
+                    names,
+                    largest,
+                    args.samples,
+                    samples,
+                    lambda: floor_apps.sample(next(passes)),
+                )
         finally:  # what was measured is shown even if a later key timed out
             rows += key_rows(hello, floors, samples)
     progress("export and import …")
     rows += file_rows(args, kamplan, first_db, largest)
     if app_rss is not None:
         rows.append(report.limit_row("peak RSS: the app, after all the keys", app_rss, PEAK_RSS_MIB, "MiB"))
+
+
+def split(total: int, parts: int) -> list[int]:
+    """`total` in `parts` as even as whole numbers go, the larger ones first."""
+    return [total // parts + (1 if n < total % parts else 0) for n in range(parts)]
 
 
 def key_rows(

@@ -17,6 +17,7 @@ from bench.process import peak_rss_mib, settle
 from bench.terminal import HarnessError, Screen, Terminal
 
 SESSION = "latency"
+PAUSE_SECONDS = 1.0  # longer than kamplan waits for quiet before its idle garbage collection (0.5 s)
 # kamplan's command line sets ESCDELAY to 40 ms unless the user set it: so do the floor apps
 FLOOR_ENV = {"ESCDELAY": "40"}
 
@@ -121,9 +122,17 @@ def run(
     largest: str,
     samples: int,
     into: dict[str, list[float]],
+    between: Callable[[], None] = lambda: None,
 ) -> float | None:
-    """All the interactions, their samples put `into` a dict by label; returns the app's peak RSS (MiB)."""
+    """All the interactions, their samples put `into` a dict by label; returns the app's peak RSS (MiB).
+    `between` runs after the portfolio's keys, half-way through the account rounds, and at the end, each
+    time once the app has done what it does when the user pauses (its idle garbage collection)."""
     d = Driver(term, into)
+
+    def pause() -> None:
+        settle(d.pid, quiet=PAUSE_SECONDS)
+        between()
+
     first = min(names, key=str.casefold)
     since = time.perf_counter()
     term.spawn(SESSION, argv, root)
@@ -136,7 +145,10 @@ def run(
         portfolio_sort(d, samples)
         open_new_accounts(d, min(samples, len(names) - 1))
         go_to(d, largest, sorted(names, key=str.casefold))
+        pause()
         for n in range(samples):
+            if n == samples // 2:
+                pause()
             account_round(d, largest, n)
             write_from_the_portfolio(d)
         for _ in range(samples):
@@ -145,6 +157,7 @@ def run(
             portfolio_help(d)
             palette_close(d)
             palette_jump(d, names[(n * 7) % len(names)] if n else largest)
+        pause()
         return peak_rss_mib(d.pid)
     finally:
         term.kill(SESSION)
@@ -326,81 +339,107 @@ def hello_floor(term: Terminal, argv: Sequence[str], root: Path, samples: int) -
     return times
 
 
-def floors(term: Terminal, root: Path, samples: int, into: dict[str, list[float]]) -> None:
-    """One pass over the floor apps: `samples` of each floor measure (of the modal's push, twice that),
-    put `into` a dict by label. Each app is started afresh and driven as kamplan is."""
-    from bench import floor_apps
+class Floors:
+    """The floor apps, each in its own tmux session, started once and left running (idle) beside kamplan,
+    and sampled a few at a time between kamplan's phases (`sample`), so that both see the same machine
+    (this kind of machine's speed drifts within a run, too). Each is driven as kamplan is."""
 
-    drives: dict[str, Callable[[Driver, int], None]] = {
-        "table": _floor_table,
-        "tabs": _floor_tabs,
-        "modal": _floor_modal,
-        "palette": _floor_palette,
-        "input": _floor_input,
-    }
-    for kind in floor_apps.KINDS:
+    def __init__(self, term: Terminal, root: Path, into: dict[str, list[float]]) -> None:
+        self.term, self.root, self.into = term, root, into
+        self.drivers: dict[str, Driver] = {}
+        self.pane = 1  # tabs: the pane shown
+        self.typed = "Typed:"  # input: the text so far
+
+    def __enter__(self) -> "Floors":
+        from bench import floor_apps
+
+        try:
+            for kind in floor_apps.KINDS:
+                self._start(kind, floor_apps.READY)
+            self._warm_up()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _start(self, kind: str, ready: str) -> None:
         session = f"floor-{kind}"
-        d = Driver(term, into, session)
         since = time.perf_counter()
-        argv = [str(root / ".venv/bin/python"), "-m", "bench.floor_apps", kind]
-        term.spawn(session, argv, root, {} if "ESCDELAY" in os.environ else FLOOR_ENV)
-        term.wait(
+        argv = [str(self.root / ".venv/bin/python"), "-m", "bench.floor_apps", kind]
+        self.term.spawn(session, argv, self.root, {} if "ESCDELAY" in os.environ else FLOOR_ENV)
+        self.drivers[kind] = Driver(self.term, self.into, session)
+        self.term.wait(
             session,
-            lambda s: screens.footer_ready(s) and screens.shows(s, floor_apps.READY),
+            lambda s: screens.footer_ready(s) and screens.shows(s, ready),
             f"the {kind} floor app",
             since,
             20,
         )
-        d.pid = term.app_pid(session)
-        try:
-            drives[kind](d, samples)
-        finally:
-            term.kill(session)
+        self.drivers[kind].pid = self.term.app_pid(session)
 
+    def close(self) -> None:
+        for driver in self.drivers.values():
+            self.term.kill(driver.session)
+        self.drivers.clear()
 
-def _floor_table(d: Driver, samples: int) -> None:
-    from bench.floor_apps import HIGHLIGHTED, ROWS
+    def _warm_up(self) -> None:
+        """Every pane of the tabs shown once (the timed switches are to panes shown before); the start of
+        the Input's text typed at once (each timed character then makes a text not shown before)."""
+        from bench.floor_apps import PANES
 
-    def highlighted(screen: Screen) -> str | None:
-        return next((line.strip() for line in screen if HIGHLIGHTED in line), None)
+        for pane in [*range(2, PANES + 1), 1]:
+            self._tab(None, pane)
+        typed = self.typed
+        self.drivers["input"].key(None, [typed], lambda s: screens.shows(s, typed), repr(typed), literal=True)
 
-    for _ in range(min(samples, ROWS - 1)):
-        d.change(FLOOR_TABLE, ["Down"], highlighted, "the highlighted row to change")
+    def sample(self, samples: int) -> None:
+        """`samples` of each floor measure (of the modal's push, twice that), taking turns."""
+        from bench.floor_apps import PANES
 
+        for _ in range(samples):
+            self._cursor()
+            self._tab(FLOOR_TABS, self.pane % PANES + 1)
+            self._modal()
+            self._palette()
+            self._type()
 
-def _floor_tabs(d: Driver, samples: int) -> None:
-    """Every pane shown once first (not timed), then round the panes from the second."""
-    from bench.floor_apps import PANE_TEXT, PANES
+    def _cursor(self) -> None:
+        from bench.floor_apps import HIGHLIGHTED, ROWS
 
-    for n in range(PANES + samples):
-        pane = n % PANES + 1 if n < PANES else (n - PANES + 1) % PANES + 1
-        text = PANE_TEXT.format(pane=pane)
-        label = FLOOR_TABS if n >= PANES else None
-        d.key(label, [str(pane)], lambda s, t=text: screens.shows(s, t), text)
+        def highlighted(screen: Screen) -> str | None:
+            return next((line.strip() for line in screen if HIGHLIGHTED in line), None)
 
+        if len(self.into.get(FLOOR_TABLE, [])) < ROWS - 1:  # the cursor stops at the last row
+            self.drivers["table"].change(FLOOR_TABLE, ["Down"], highlighted, "the highlighted row to change")
 
-def _floor_modal(d: Driver, samples: int) -> None:
-    """Pushed, popped by enter; pushed, popped by escape."""
-    from bench.floor_apps import MODAL_TEXT
+    def _modal(self) -> None:
+        from bench.floor_apps import MODAL_TEXT
 
-    for _ in range(samples):
+        d = self.drivers["modal"]
         for label, key in ((FLOOR_MODAL_ENTER, "Enter"), (FLOOR_MODAL_ESCAPE, "Escape")):
             d.key(FLOOR_MODAL, ["m"], lambda s: screens.shows(s, MODAL_TEXT), "the modal screen")
             d.key(label, [key], lambda s: not screens.shows(s, MODAL_TEXT), "the modal screen to close")
 
-
-def _floor_palette(d: Driver, samples: int) -> None:
-    prompt = screens.PALETTE_PROMPT
-    for _ in range(samples):
+    def _palette(self) -> None:
+        d, prompt = self.drivers["palette"], screens.PALETTE_PROMPT
         d.key(FLOOR_PALETTE_OPEN, ["C-p"], lambda s: screens.shows(s, prompt), "the palette")
         d.key(FLOOR_PALETTE_CLOSE, ["Escape"], lambda s: not screens.shows(s, prompt), "the palette to close")
 
+    def _type(self) -> None:
+        if len(self.typed) >= 100:  # the Input is wider than that: the text's start stays in view
+            return
+        char = "abcdefghijklmnopqrstuvwxyz"[len(self.typed) % 26]
+        typed = self.typed = self.typed + char
+        self.drivers["input"].key(
+            FLOOR_INPUT, [char], lambda s: screens.shows(s, typed), repr(typed), literal=True
+        )
 
-def _floor_input(d: Driver, samples: int) -> None:
-    """A start typed at once (not timed), then one character at a time, as in kamplan's field editor."""
-    typed = "Typed:"
-    d.key(None, [typed], lambda s: screens.shows(s, typed), "the typed text", literal=True)
-    for n in range(min(samples, 100)):  # the Input is wider than 106 characters
-        char = "abcdefghijklmnopqrstuvwxyz"[n % 26]
-        typed += char
-        d.key(FLOOR_INPUT, [char], lambda s, t=typed: screens.shows(s, t), repr(typed), literal=True)
+    def _tab(self, label: str | None, pane: int) -> None:
+        from bench.floor_apps import PANE_TEXT
+
+        text = PANE_TEXT.format(pane=pane)
+        self.drivers["tabs"].key(label, [str(pane)], lambda s: screens.shows(s, text), text)
+        self.pane = pane
