@@ -77,7 +77,9 @@ class Section(VerticalScroll, can_focus=False):
 
     @guarded
     def ensure_loaded(self) -> None:
-        if not self.loaded:
+        # Not while its widgets are missing (the screen is closing, taking them with it): it loads when
+        # it is shown again.
+        if not self.loaded and self.is_attached and self.children:
             self._load_for_width()
             self.loaded = True
 
