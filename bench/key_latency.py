@@ -38,6 +38,11 @@ PORTFOLIO_HELP = "help on the portfolio (?)"
 PALETTE_OPEN = "palette opens (ctrl+p)"
 PALETTE_CLOSE = "escape closes the palette"
 PALETTE_JUMP = "palette: enter jumps to the account"
+GRID_VIEW = "stakeholders: v shows the decision-making grid"
+GRID_MOVE = "grid: shift+→ moves a person (saved at once)"
+UNDO = "u undoes the move"
+PERSON_FORM = "stakeholders: e opens the person form"
+PERSON_SAVE = "person form: ctrl+s saves it"
 
 
 def first_visit(key: str) -> str:
@@ -69,6 +74,10 @@ FLOOR_OF = {
     PORTFOLIO_HELP: FLOOR_MODAL,
     PALETTE_OPEN: FLOOR_PALETTE_OPEN,
     PALETTE_CLOSE: FLOOR_PALETTE_CLOSE,
+    GRID_VIEW: FLOOR_TABS,  # another view of the same section, as a tab is
+    GRID_MOVE: FLOOR_TABLE,  # a cursor-key move that redraws what is shown
+    PERSON_FORM: FLOOR_MODAL,
+    PERSON_SAVE: FLOOR_MODAL_ENTER,
 }
 
 
@@ -253,6 +262,7 @@ def account_round(d: Driver, name: str, n: int) -> None:
         text = screens.SECTION_TEXT[key][1]
         d.key(SECTION_SWITCH, [key], lambda s, t=text: screens.shows(s, t), text)
     edit_industry(d, n)
+    stakeholder_map(d)
     d.key(ACCOUNT_HELP, ["?"], lambda s: screens.shows(s, screens.HELP_TITLE), "help")
     d.key(CLOSE_HELP, ["Escape"], lambda s: not screens.shows(s, screens.HELP_TITLE), "help to close")
     d.key(
@@ -282,6 +292,29 @@ def edit_industry(d: Driver, n: int) -> None:
         lambda s: screens.shows(s, value) and not screens.shows(s, screens.DIALOG_HINT),
         "the new value in the profile",
     )
+
+
+def _grid(screen: Screen) -> tuple[str, ...] | None:
+    """The grid's lines, from its header row to the unrated list."""
+    for at, line in enumerate(screen):
+        if screens.GRID_HEADER in line:
+            return tuple(screen[at : at + 7])
+    return None
+
+
+def stakeholder_map(d: Driver) -> None:
+    """From the profile: the Stakeholders section's grid, a rating moved and undone, the person form
+    opened and saved, and back to the list and the profile (the views' order: people, grid, org, team)."""
+    text = screens.SECTION_TEXT["2"][1]
+    d.key(None, ["2"], lambda s: screens.shows(s, text), text)
+    d.key(GRID_VIEW, ["v"], lambda s: screens.shows(s, screens.GRID_HEADER), "the grid")
+    d.change(GRID_MOVE, ["S-Right"], _grid, "a name to move on the grid")
+    d.key(UNDO, ["u"], lambda s: screens.shows(s, screens.UNDONE), "the undo notice")
+    d.key(PERSON_FORM, ["Enter"], lambda s: screens.shows(s, screens.DIALOG_HINT), "the person form")
+    d.key(PERSON_SAVE, ["C-s"], lambda s: not screens.shows(s, screens.DIALOG_HINT), "the form to close")
+    for _ in range(3):
+        d.key(None, ["v"], lambda s: True, "")
+    d.key(None, ["1"], lambda s: screens.shows(s, screens.SECTION_TEXT["1"][1]), "the profile")
 
 
 def portfolio_help(d: Driver) -> None:

@@ -12,7 +12,10 @@ SECTION_TEXT = {  # key: (section, text only that section shows)
     "5": ("assessment", "Attractiveness to us"),
     "6": ("reviews", " weekly reviews"),
 }
-DIALOG_HINT = "enter save · esc cancel"
+DIALOG_HINT = "save · esc cancel"  # the record form's key line
+GRID_HEADER = "? assumed"  # the decision-making grid's corner
+ORG_VIEW = "org chart"
+UNDONE = "undid: "
 HELP_TITLE = "Keys ·"
 PALETTE_PROMPT = "🔎"
 PORTFOLIO_DETAIL = "Best bet:"
