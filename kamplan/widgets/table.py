@@ -24,8 +24,10 @@ class Table(DataTable[Any]):
     the caches already key on; so only a change in the first three has the cells rendered again.
 
     It also measures new rows before its first render, draws one-line text cells directly, and can
-    reorder and relabel its rows in place. Much of this reaches into DataTable's internals (Textual is
-    pinned below 9); the snapshot and table tests show when an upgrade moves them."""
+    reorder and relabel its rows in place. Much of this reaches into DataTable's internals: Textual is
+    pinned to 8.2.x, tests/core/test_textual_private.py lists every private name used, and
+    tests/ui/test_table_parity.py draws the same rows here and in a plain DataTable to compare.
+    DataTable.sort is not for this table (its cells are Text, which do not compare): use show_in_order."""
 
     _rendered_size: tuple[int, Size] | None = None
     _rendered_theme: object = None
