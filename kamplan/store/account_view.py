@@ -15,23 +15,6 @@ from kamplan.store import rules
 
 
 @dataclass(frozen=True)
-class StakeholderRow:
-    id: int
-    name: str
-    title: str
-    department: str
-    role: str | None
-    influence: int | None
-    support: int | None
-    grid: planning.GridCategory
-    owner: str | None
-    last_contact: date | None
-    confirmed: bool
-    plan: str
-    reports_to: str | None
-
-
-@dataclass(frozen=True)
 class OpportunityRow:
     id: int
     title: str
@@ -77,38 +60,6 @@ class ReviewRow:
     date: date
     notes: str
     metrics: dict[str, Any] = field(default_factory=dict)
-
-
-def stakeholders(session: Session, account_id: int) -> list[StakeholderRow]:
-    owners = dict(
-        session.execute(
-            sa.select(m.TeamMember.id, m.TeamMember.name).where(m.TeamMember.account_id == account_id)
-        ).all()
-    )
-    people = list(
-        session.exec(
-            select(m.Stakeholder).where(m.Stakeholder.account_id == account_id).order_by(m.Stakeholder.id)
-        )
-    )
-    names = {p.id: p.name for p in people}
-    return [
-        StakeholderRow(
-            id=p.id,
-            name=p.name,
-            title=p.title,
-            department=p.department,
-            role=None if p.role is None else str(p.role),
-            influence=p.influence,
-            support=p.support,
-            grid=planning.grid_category(p.influence, p.support),
-            owner=owners.get(p.owner_id),
-            last_contact=p.last_contact,
-            confirmed=planning.is_confirmed(p.confidence),
-            plan=p.plan,
-            reports_to=names.get(p.reports_to_id),
-        )
-        for p in people
-    ]
 
 
 def opportunities(session: Session, account_id: int) -> list[OpportunityRow]:
@@ -209,29 +160,6 @@ def activities(session: Session, account_id: int, today: date, limit: int = 40) 
         )
         for r in rows
     ]
-
-
-def power_coverage(session: Session, account_id: int, as_of: date) -> float | None:
-    start, end = planning.coverage_window(as_of)
-    reached = set(
-        session.execute(
-            sa.select(m.ActivityStakeholder.stakeholder_id)
-            .join(m.Activity, m.Activity.id == m.ActivityStakeholder.activity_id)
-            .where(
-                m.Activity.account_id == account_id,
-                m.Activity.status == ActivityStatus.DONE,
-                m.Activity.date >= start,
-                m.Activity.date <= end,
-            )
-            .distinct()
-        ).scalars()
-    )
-    people = session.execute(
-        sa.select(m.Stakeholder.id, m.Stakeholder.influence, m.Stakeholder.support).where(
-            m.Stakeholder.account_id == account_id
-        )
-    ).all()
-    return planning.power_coverage([planning.Reached(p.id, p.influence, p.support) for p in people], reached)
 
 
 def assessment(session: Session, account_id: int) -> Assessment:

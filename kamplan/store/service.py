@@ -94,7 +94,7 @@ class Store:
 
             _ = self.engine
             configure_mappers()
-            queries = (self.stakeholders, self.opportunities, self.assessment, self.reviews, self.swot)
+            queries = (self.people, self.opportunities, self.assessment, self.reviews, self.swot)
             for query in queries:
                 query(-1)
             self.account(-1)
@@ -374,11 +374,6 @@ class Store:
         )
 
     # Sections of the account screen
-    def stakeholders(self, account_id: int) -> "list[account_view.StakeholderRow]":
-        from kamplan.store import account_view
-
-        return self.read(lambda s: account_view.stakeholders(s, account_id))
-
     def opportunities(self, account_id: int) -> "list[account_view.OpportunityRow]":
         from kamplan.store import account_view
 
@@ -388,11 +383,6 @@ class Store:
         from kamplan.store import account_view
 
         return self.read(lambda s: account_view.activities(s, account_id, today))
-
-    def power_coverage(self, account_id: int, as_of: date) -> float | None:
-        from kamplan.store import account_view
-
-        return self.read(lambda s: account_view.power_coverage(s, account_id, as_of))
 
     def assessment(self, account_id: int) -> "account_view.Assessment":
         from kamplan.store import account_view

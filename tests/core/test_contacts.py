@@ -209,7 +209,7 @@ def test_import_adds_new_people_unrated_with_their_source_and_reporting_lines(de
         ("Dirk van Aalst", "Accounts Payable Lead", "Finance", "", "", None, None, "assumed", source,
          "Françoise Müller"),
     ]  # fmt: skip
-    rows = {row.name: row for row in demo.stakeholders(account)}
+    rows = {row.name: row for row in demo.people(account)}
     assert rows["Dirk van Aalst"].grid == "unrated"
     assert rows["Dirk van Aalst"].reports_to == "Françoise Müller"
 

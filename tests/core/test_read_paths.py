@@ -142,7 +142,7 @@ def _check(store: Store, portfolio: list[tuple[dict[str, Any], bool, bool]]) -> 
                 f"SELECT count(*) FROM opportunity WHERE {rules.open_opportunity()} AND account_id = :a",
                 {"a": account_id},
             ).fetchone()[0]
-        people = store.stakeholders(account_id)
+        people = store.people(account_id)
         opportunities = store.opportunities(account_id)
         activities = store.activities(account_id, TODAY)
 
