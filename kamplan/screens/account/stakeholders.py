@@ -166,7 +166,7 @@ class StakeholdersSection(Section):
     BINDINGS = [
         Binding("v", "next_view", "View", id="stakeholders.view"),
         Binding("a", "add_person", "Add", id="stakeholders.add"),
-        Binding("i", "import_contacts", "Import contacts", id="stakeholders.import"),
+        Binding("i", "import_contacts", "Import", id="stakeholders.import"),
     ]
 
     view = "list"
@@ -312,11 +312,14 @@ class StakeholdersSection(Section):
             notes.append(text + "\n")
         gaps = [p for p in self.people.values() if p.owner_id in owned_by]
         if gaps:
-            notes.append("Relationships, now → wanted:\n", style="bold")
-        for p in sorted(gaps, key=lambda p: (p.owner or "", p.name)):
+            notes.append("Pairs, ours – theirs (are they peers?), relationship now → wanted\n", style="bold")
+        for p in sorted(gaps, key=lambda p: (p.owner or "", -(p.influence or 0), p.name)):
             now, wanted = p.relationship_level, p.relationship_wanted
             short = now is not None and wanted is not None and LEVEL_RANK[wanted] > LEVEL_RANK[now]
-            notes.append(f"  {p.owner} – {p.name}: {fmt.words(now) or '?'} → {fmt.words(wanted) or '?'}")
+            ours = owned_by[p.owner_id]  # type: ignore[index]
+            notes.append(f"  {ours.name}" + (f" ({ours.function})" if ours.function else ""))
+            notes.append(f" – {p.name}" + (f" ({p.title})" if p.title else "") + ": ")
+            notes.append(f"{fmt.words(now) or '?'} → {fmt.words(wanted) or '?'}")
             notes.append("  gap\n" if short else "\n", style="bold yellow" if short else "")
         if not gaps and not unowned:
             notes.append("Nobody at the customer yet.", style="dim")
