@@ -2,6 +2,7 @@
 our account team and owners, listens-to links, and what the list and the detail pane show."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -11,7 +12,7 @@ from ui_support import column, notifications, replace_input, screen_lines, shown
 from kamplan import models as m
 from kamplan.screens.account.screen import AccountScreen
 from kamplan.widgets.decision_grid import DecisionGrid
-from kamplan.widgets.dialogs import ConfirmDialog
+from kamplan.widgets.dialogs import ConfirmDialog, PreviewDialog
 from kamplan.widgets.form import RecordForm
 from kamplan.widgets.org_chart import OrgChart
 
@@ -253,3 +254,34 @@ async def test_reparent_in_the_org_chart_refuses_a_circle(ui_demo_engine: Engine
         assert person(ui_demo_engine, report.name).reports_to_id is None
         await pilot.press("u")
         assert person(ui_demo_engine, report.name).reports_to_id == boss.id
+
+
+async def test_import_contacts_from_the_section_shows_what_it_would_do_first(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    file = Path(__file__).parent.parent / "fixtures" / "contacts" / "linkedin-connections.csv"
+    before = len(store_for(ui_demo_engine).people(1))
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_people(pilot)
+        await pilot.press("i")
+        assert isinstance(app.screen, RecordForm)
+        await type_text(pilot, str(file.parent / "nothing-here.csv"))
+        await pilot.press("enter")
+        assert "there is no file" in shown(app.screen.query_one("#note-file"))
+        await replace_input(pilot, str(file))
+        await pilot.press("enter")
+        preview = app.screen
+        assert isinstance(preview, PreviewDialog)
+        text = shown(preview.query_one("#preview-text"))
+        assert "would add" in text and "Jürgen Weiß" in text and "passed over" in text
+        assert "Sofia Marin: title must not hold an escape character" in text
+        assert len(store_for(ui_demo_engine).people(1)) == before  # nothing written yet
+        await pilot.press("enter")
+        assert isinstance(app.screen, AccountScreen)
+        added = len(store_for(ui_demo_engine).people(1)) - before
+        assert added >= 2
+        assert people_table(screen).row_count == before + added
+        assert person(ui_demo_engine, "Jürgen Weiß").influence is None  # unrated, for the grid
+        await pilot.press("u")
+        assert len(store_for(ui_demo_engine).people(1)) == before
