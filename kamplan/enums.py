@@ -91,3 +91,9 @@ class CriterionDimension(StrEnum):
 
     ATTRACTIVENESS = "attractiveness"
     OUR_STRENGTH = "our_strength"
+
+
+# The rating scales' words (influence 1 notional … 5 decisive; support −2 opposed … +2 champion): one place
+# for the screens, the forms and the store's undo labels.
+INFLUENCE_WORDS = {1: "notional", 2: "minor", 3: "moderate", 4: "strong", 5: "decisive"}
+SUPPORT_WORDS = {-2: "opposed", -1: "sceptical", 0: "neutral", 1: "supportive", 2: "champion"}

@@ -436,8 +436,12 @@ class Store:
             person = session.get(Stakeholder, person_id)
             if person is None:
                 return "a rating"
-            old = f"{_rating(person.influence)}/{_rating(person.support, signed=True)}"
-            return f"{_cut(person.name)} {old} → {_rating(influence)}/{_rating(support, signed=True)}"
+            changes = []
+            if person.influence != influence:
+                changes.append(f"influence {_rating(person.influence)} → {_rating(influence)}")
+            if person.support != support:
+                changes.append(f"support {_support(person.support)} → {_support(support)}")
+            return f"{_cut(person.name)}: {', '.join(changes) or 'rating'}"
 
         self.write(lambda s: people.set_rating(s, person_id, influence, support), label)
 
@@ -541,10 +545,14 @@ def _person_name(session: "Session", person_id: int | None) -> str:
     return "" if person is None else person.name
 
 
-def _rating(value: int | None, *, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    return f"{value:+d}" if signed and value else str(value)
+def _rating(value: int | None) -> str:
+    return "not rated" if value is None else str(value)
+
+
+def _support(value: int | None) -> str:
+    from kamplan.enums import SUPPORT_WORDS
+
+    return "not rated" if value is None else SUPPORT_WORDS[value]
 
 
 def _check_texts(values: dict[str, Any], multiline: tuple[str, ...]) -> None:

@@ -28,12 +28,12 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 
+from kamplan.enums import INFLUENCE_WORDS, SUPPORT_WORDS
 from kamplan.planning import GridCategory, grid_category
 from kamplan.widgets.component import text_style
-from kamplan.widgets.format import NARROW_WIDTH, SUPPORT_WORDS
+from kamplan.widgets.format import NARROW_WIDTH
 from kamplan.widgets.names import cut, one_line, short_name
 
-INFLUENCE_WORDS = {5: "decisive", 4: "strong", 3: "moderate", 2: "minor", 1: "notional"}
 INFLUENCES = (5, 4, 3, 2, 1)  # rows, top to bottom
 SUPPORTS = (-2, -1, 0, 1, 2)  # columns, left to right
 # Moving an unrated person fills the rating they lack with the middle one, then takes the step.

@@ -29,6 +29,7 @@ from textual.widgets import Input, Label, Static
 
 from kamplan.document import typed
 from kamplan.document.text import normalise_newlines, text_problem
+from kamplan.enums import INFLUENCE_WORDS, SUPPORT_WORDS
 from kamplan.errors import FieldProblems, KamplanError
 from kamplan.widgets.dialogs import ConfirmDialog, Dialog
 
@@ -78,20 +79,9 @@ class FormSpec:
 
 
 # The two rating scales (DESIGN.md), with the words the form shows beside the keys.
-INFLUENCE = (
-    Option(1, "notional", "1"),
-    Option(2, "minor", "2"),
-    Option(3, "moderate", "3"),
-    Option(4, "strong", "4"),
-    Option(5, "decisive", "5"),
-)
-SUPPORT = (
-    Option(-2, "opposed", "o"),
-    Option(-1, "sceptical", "s"),
-    Option(0, "neutral", "n"),
-    Option(1, "supportive", "p"),
-    Option(2, "champion", "c"),
-)
+INFLUENCE = tuple(Option(value, word, str(value)) for value, word in INFLUENCE_WORDS.items())
+SUPPORT_KEYS = {-2: "o", -1: "s", 0: "n", 1: "p", 2: "c"}
+SUPPORT = tuple(Option(value, word, SUPPORT_KEYS[value]) for value, word in SUPPORT_WORDS.items())
 
 
 def influence_field(name: str, label: str = "Influence", hint: str = "") -> FormField:

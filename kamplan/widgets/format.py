@@ -5,6 +5,7 @@ from datetime import date
 from rich.text import Text
 
 from kamplan import planning
+from kamplan.enums import SUPPORT_WORDS
 
 VERDICT_STYLE = {
     planning.Verdict.WIN: "bold green",
@@ -20,7 +21,6 @@ GRID_STYLE = {
     planning.GridCategory.UNKNOWN: "yellow",
     planning.GridCategory.UNRATED: "dim",
 }
-SUPPORT_WORDS = {-2: "opposed", -1: "sceptical", 0: "neutral", 1: "supportive", 2: "champion"}
 DASH = "–"
 # Below this many columns, tables drop or shorten what the detail lines below them already say.
 NARROW_WIDTH = 110

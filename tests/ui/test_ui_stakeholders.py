@@ -223,7 +223,7 @@ async def test_grid_moves_save_at_once_update_the_header_and_undo(
         await pilot.press("shift+up")  # already decisive: nothing changes
         assert person(ui_demo_engine, "Pieter Dekkers").influence == 5
         await pilot.press("u")
-        assert notifications(app)[-1] == "undid: 'Pieter Dekkers' 5/-1 → 5/0"
+        assert notifications(app)[-1] == "undid: 'Pieter Dekkers': support sceptical → neutral"
         assert person(ui_demo_engine, "Pieter Dekkers").support == -1
         assert shown(screen.query_one("#account-header")) == header_before
         await pilot.press("enter")  # opens the person
