@@ -212,6 +212,12 @@ def test_the_html_page_fetches_nothing(db: Path) -> None:
     assert parser.headings[1:] == SECTIONS
 
 
+def test_the_html_page_shows_what_commonmark_reads_in_the_markdown(db: Path) -> None:
+    # The page's parser reads only what plan_markdown writes; on the hostile plan that is no different.
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(export(db, "md"))
+    assert body in export(db, "html")
+
+
 def test_csv_cells_never_run_and_each_activity_is_one_row(db: Path) -> None:
     text = export(db, "csv")
     rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
