@@ -31,6 +31,7 @@ from kamplan.planning.coverage import (
 )
 from kamplan.planning.economics import margin, margin_pct, share_of_wallet
 from kamplan.planning.forecast import is_optimistic, optimism_reason
+from kamplan.planning.funnel import WEEKS_SHOWN, FunnelStep, Target, funnel, week_start, weekly_counts
 from kamplan.planning.grid import GridCategory, grid_category, is_rated
 from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, pipeline_by_quarter
 from kamplan.planning.qualification import QUESTION_KEYS, QUESTIONS, Answer, qualification_score
@@ -48,10 +49,12 @@ __all__ = [
     "QUESTIONS",
     "QUESTION_KEYS",
     "STALE_CONTACT_DAYS",
+    "WEEKS_SHOWN",
     "Answer",
     "CapacityStatus",
     "CoachingFlag",
     "Criterion",
+    "FunnelStep",
     "GridCategory",
     "OpportunitySketch",
     "Person",
@@ -59,6 +62,7 @@ __all__ = [
     "Quadrant",
     "Rating",
     "Reached",
+    "Target",
     "Verdict",
     "Vote",
     "best_bet",
@@ -67,6 +71,7 @@ __all__ = [
     "comfort_zone",
     "coverage_window",
     "factored_value",
+    "funnel",
     "grid_category",
     "is_optimistic",
     "is_rated",
@@ -81,5 +86,7 @@ __all__ = [
     "share_of_wallet",
     "vote_today",
     "voters_of",
+    "week_start",
+    "weekly_counts",
     "weighted_score",
 ]
