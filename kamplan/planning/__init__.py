@@ -31,7 +31,15 @@ from kamplan.planning.coverage import (
 )
 from kamplan.planning.economics import margin, margin_pct, share_of_wallet
 from kamplan.planning.forecast import is_optimistic, optimism_reason
-from kamplan.planning.funnel import WEEKS_SHOWN, FunnelStep, Target, funnel, week_start, weekly_counts
+from kamplan.planning.funnel import (
+    WEEKS_SHOWN,
+    FunnelStep,
+    Target,
+    funnel_steps,
+    funnel_window,
+    week_start,
+    weekly_counts,
+)
 from kamplan.planning.grid import GridCategory, grid_category, is_rated
 from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, pipeline_by_quarter
 from kamplan.planning.qualification import QUESTION_KEYS, QUESTIONS, Answer, qualification_score
@@ -71,7 +79,8 @@ __all__ = [
     "comfort_zone",
     "coverage_window",
     "factored_value",
-    "funnel",
+    "funnel_steps",
+    "funnel_window",
     "grid_category",
     "is_optimistic",
     "is_rated",

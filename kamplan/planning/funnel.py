@@ -13,7 +13,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def window(today: date, weeks: int = WEEKS_SHOWN) -> tuple[date, date]:
+def funnel_window(today: date, weeks: int = WEEKS_SHOWN) -> tuple[date, date]:
     """The first and last day of the `weeks` weeks up to and including this one (Monday to Sunday)."""
     end = week_start(today) + timedelta(days=6)
     return week_start(today) - timedelta(weeks=weeks - 1), end
@@ -63,7 +63,7 @@ def weekly_counts(
 ) -> dict[str, list[int]]:
     """Done activities (day, type, how many) counted per type and week, oldest week first; days outside
     the window are left out."""
-    first, last = window(today, weeks)
+    first, last = funnel_window(today, weeks)
     counts: dict[str, list[int]] = {}
     for day, kind, number in done:
         if first <= day <= last:
@@ -78,7 +78,7 @@ def achieved_rate(from_counts: Sequence[int], to_counts: Sequence[int]) -> float
     return None if done == 0 else sum(to_counts) / done
 
 
-def funnel(
+def funnel_steps(
     types: Sequence[str],
     targets: Iterable[Target],
     counts: Mapping[str, Sequence[int]],

@@ -5,15 +5,15 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kamplan.planning import WEEKS_SHOWN, Target, funnel, week_start, weekly_counts
-from kamplan.planning.funnel import achieved_rate, window
+from kamplan.planning import WEEKS_SHOWN, Target, funnel_steps, funnel_window, week_start, weekly_counts
+from kamplan.planning.funnel import achieved_rate
 
 TODAY = date(2026, 3, 4)  # a Wednesday
 MONDAY = date(2026, 3, 2)
 
 
 def test_the_window_is_this_week_and_the_eight_before() -> None:
-    assert window(TODAY) == (MONDAY - timedelta(weeks=8), MONDAY + timedelta(days=6))
+    assert funnel_window(TODAY) == (MONDAY - timedelta(weeks=8), MONDAY + timedelta(days=6))
 
 
 def test_counts_fall_in_their_week_and_outside_days_are_left_out() -> None:
@@ -33,7 +33,7 @@ def test_six_calls_a_week_that_do_not_become_two_meetings() -> None:
     weeks = [6, 6, 6, 6, 6, 6, 6, 6, 1]
     counts = {"call": weeks, "meeting": [1, 0, 0, 1, 0, 0, 1, 0, 0]}
     targets = [Target("call", 6, "meeting", 0.33), Target("meeting", 2, "proposal", 0.5)]
-    steps = {s.type: s for s in funnel(["call", "meeting", "proposal", "event"], targets, counts)}
+    steps = {s.type: s for s in funnel_steps(["call", "meeting", "proposal", "event"], targets, counts)}
     call = steps["call"]
     assert call.average == 6 and not call.behind  # this week, still under way, does not count
     assert call.achieved_rate == 3 / 49 and call.converting_short
@@ -44,9 +44,9 @@ def test_six_calls_a_week_that_do_not_become_two_meetings() -> None:
 
 
 def test_no_conversion_without_a_next_type_or_without_anything_done() -> None:
-    (step,) = funnel(["call"], [Target("call", 6, None, 0.5)], {"call": [1] * 9})
+    (step,) = funnel_steps(["call"], [Target("call", 6, None, 0.5)], {"call": [1] * 9})
     assert step.expected_rate is None and step.achieved_rate is None
-    (step,) = funnel(["call"], [Target("call", 6, "meeting", 0.5)], {"meeting": [1] * 9})
+    (step,) = funnel_steps(["call"], [Target("call", 6, "meeting", 0.5)], {"meeting": [1] * 9})
     assert step.achieved_rate is None and not step.converting_short  # no call done: nothing to convert
 
 
@@ -57,7 +57,7 @@ DONE = st.tuples(
 
 @given(st.lists(DONE))
 def test_every_done_activity_in_the_window_is_counted_once(done: list[tuple[date, str, int]]) -> None:
-    first, last = window(TODAY)
+    first, last = funnel_window(TODAY)
     counts = weekly_counts(done, TODAY)
     for kind in ("call", "meeting"):
         expected = sum(n for day, k, n in done if k == kind and first <= day <= last)
