@@ -82,7 +82,9 @@ class KamplanApp(App[None]):
             self.idle_collector.input()
         await super().on_event(event)
 
-    def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
+    def open_account(
+        self, account_id: int, *, person_id: int | None = None, activity_id: int | None = None
+    ) -> None:
         from kamplan.screens.account.screen import AccountScreen
 
         # Going to another account from an account screen replaces it, so Escape returns to the portfolio.
@@ -90,11 +92,14 @@ class KamplanApp(App[None]):
             self.pop_screen()
         screen = self.recent_accounts.take(account_id)
         if screen is None:
-            screen = AccountScreen(account_id, "stakeholders" if person_id else "profile")
+            section = "stakeholders" if person_id else "plan" if activity_id else "profile"
+            screen = AccountScreen(account_id, section)
             self.recent_accounts.keep(screen)
         self.push_screen(screen)
         if person_id is not None:
             screen.call_after_refresh(screen.show_person, person_id)
+        elif activity_id is not None:
+            screen.call_after_refresh(screen.show_activity, activity_id)
 
     def action_help(self) -> None:
         from kamplan.screens.help import HelpScreen
@@ -114,6 +119,12 @@ class KamplanApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Portfolio", "Back to all accounts", self._to_portfolio)
+        yield SystemCommand(
+            "This week", "Every account's planned activities: overdue, this week, next week", self._show_week
+        )
+        yield SystemCommand(
+            "Pipeline", "Factored value by quarter over every account, optimistic flags", self._show_pipeline
+        )
         yield SystemCommand("New account", "Create an account", self._portfolio_action("new"))
         yield SystemCommand(
             "Add the demo account", "A fictional key account to explore", self._portfolio_action("demo")
@@ -145,6 +156,18 @@ class KamplanApp(App[None]):
                 self.screen.post_message(SettingsChanged())
 
         self.push_screen(EditDialog(label, str(getattr(self.settings, key)), save), saved)
+
+    def _show_week(self) -> None:
+        from kamplan.screens.week import WeekScreen
+
+        if not isinstance(self.screen, WeekScreen):
+            self.push_screen(WeekScreen())
+
+    def _show_pipeline(self) -> None:
+        from kamplan.screens.pipeline import PipelineScreen
+
+        if not isinstance(self.screen, PipelineScreen):
+            self.push_screen(PipelineScreen())
 
     def _to_portfolio(self) -> None:
         while len(self.screen_stack) > 2:

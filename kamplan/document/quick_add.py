@@ -51,7 +51,7 @@ SHORT_TYPE: dict[ActivityType, str] = {
 }
 TYPE_LIST = "call, mtg, brief, event, proposal, referral, intro or internal"
 EXAMPLE = 'call Pieter Dekkers fri "check the budget"'
-HINT = f'what, who, when, #opportunity, @owner, "objective": {EXAMPLE}'
+HINT = 'the type, who (first letters do), when (fri, 15 dec, +2w), #2 for an opportunity, @owner, "objective"'
 SEPARATORS = {",", "&", "+", "and"}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
 _OPPORTUNITY = re.compile(r"^#(\d{1,6})$")

@@ -116,6 +116,8 @@ class PortfolioScreen(KamplanScreen):
         Binding("d", "demo", "Demo", id="portfolio.demo"),
         Binding("r", "rename", "Rename", id="portfolio.rename"),
         Binding("k", "toggle_key", "★ Key", id="portfolio.key"),
+        Binding("w", "week", "Week", id="portfolio.week"),
+        Binding("p", "pipeline", "Pipeline", id="portfolio.pipeline", show=False),
         Binding("s", "sort", "Sort", id="portfolio.sort"),
         Binding("S", "reverse", "Reverse", id="portfolio.reverse", show=False),
         Binding("a", "archive", "Archive", id="portfolio.archive", show=False),
@@ -347,7 +349,7 @@ class PortfolioScreen(KamplanScreen):
     # Which keys apply now (hidden from the footer when they do not)
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_row = self.table.row_count > 0
-        if action in ("open", "rename", "toggle_key", "trash", "sort", "reverse"):
+        if action in ("open", "rename", "toggle_key", "trash", "sort", "reverse", "week", "pipeline"):
             return has_row and not self.show_archived
         if action == "archive":
             return has_row
@@ -455,6 +457,16 @@ class PortfolioScreen(KamplanScreen):
             ),
             confirmed,
         )
+
+    def action_week(self) -> None:
+        from kamplan.screens.week import WeekScreen
+
+        self.app.push_screen(WeekScreen())
+
+    def action_pipeline(self) -> None:
+        from kamplan.screens.pipeline import PipelineScreen
+
+        self.app.push_screen(PipelineScreen())
 
     def action_show_trash(self) -> None:
         from kamplan.screens.trash import TrashScreen

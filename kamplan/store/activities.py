@@ -57,6 +57,41 @@ class ActivityItem:
         return found
 
 
+@dataclass(frozen=True)
+class PlanNames:
+    """Who and what an activity can name at an account: what the quick-add line and the forms offer."""
+
+    people: tuple[tuple[int, str, str], ...]  # (id, name, title)
+    team: tuple[tuple[int, str, str], ...]  # (id, name, function)
+    opportunities: tuple[tuple[int, int, str, str], ...]  # (id, number, title, status)
+    competitors: tuple[tuple[int, str], ...]  # (id, name)
+
+    def opportunity_ids(self) -> dict[int, int]:
+        """Each opportunity's id by its number."""
+        return {number: opportunity_id for opportunity_id, number, _, _ in self.opportunities}
+
+
+def plan_names(session: Session, account_id: int) -> PlanNames:
+    def rows(*columns: Any) -> list[Any]:
+        table = columns[0].class_
+        return list(
+            session.execute(sa.select(*columns).where(table.account_id == account_id).order_by(table.id))
+        )
+
+    people = rows(m.Stakeholder.id, m.Stakeholder.name, m.Stakeholder.title)
+    team = rows(m.TeamMember.id, m.TeamMember.name, m.TeamMember.function)
+    opportunities = rows(m.Opportunity.id, m.Opportunity.title, m.Opportunity.status)
+    competitors = rows(m.Competitor.id, m.Competitor.name)
+    return PlanNames(
+        people=tuple((i, name, title) for i, name, title in people),
+        team=tuple((i, name, function) for i, name, function in team),
+        opportunities=tuple(
+            (i, n, title, str(status)) for n, (i, title, status) in enumerate(opportunities, 1)
+        ),
+        competitors=tuple((i, name) for i, name in competitors),
+    )
+
+
 def opportunity_numbers(session: Session, account_id: int) -> dict[int, int]:
     """Each opportunity's number: its place among the account's opportunities in the order added."""
     ids = session.execute(

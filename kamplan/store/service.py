@@ -487,6 +487,11 @@ class Store:
 
         return self.read(lambda s: activities.activity_items(s, account_id, today))
 
+    def plan_names(self, account_id: int) -> "activity_rows.PlanNames":
+        from kamplan.store import activities
+
+        return self.read(lambda s: activities.plan_names(s, account_id))
+
     def activity(self, activity_id: int) -> "activity_rows.ActivityItem":
         from kamplan.store import activities
 
