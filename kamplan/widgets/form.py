@@ -434,6 +434,8 @@ class RecordForm(Dialog[Any]):
         self.action_save()
 
     def action_save(self) -> None:
+        if not self.is_current or not self.query("#form-status"):
+            return  # a key that came while the form was closing, or before it was built
         self._status("")
         values: dict[str, Any] = {}
         problems: dict[str, str] = {}
