@@ -142,6 +142,10 @@ class PipelineScreen(KamplanScreen):
             text.append(f"\n⚠ optimistic: {item.optimism}", style="bold yellow")
         detail.update(text)
 
+    @on(DataTable.RowSelected, "#pipeline-table")
+    def _selected(self) -> None:
+        self.action_open()
+
     def action_open(self) -> None:
         found = self.current()
         if found is not None:

@@ -191,10 +191,10 @@ class WeekScreen(KamplanScreen):
             table.move_cursor(row=at, animate=False)
 
     @on(DataTable.RowHighlighted, "#week")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        row = event.cursor_row
-        key = event.row_key.value or ""
-        if key.startswith(HEADING):
+    def _highlighted(self) -> None:
+        # The cursor as it is now: a refill queues highlights of rows the cursor has left since.
+        row = self.table.cursor_row
+        if 0 <= row < len(self.keys) and self.keys[row].startswith(HEADING):
             self._skip_heading(row, 1 if row >= self._last_row else -1)
             return
         self._last_row = row
@@ -248,6 +248,10 @@ class WeekScreen(KamplanScreen):
         if item is not None:
             today = self.settings.current_date()
             acts.edit_activity(self, self.store, item.account_id, item.id, today, self._saved)
+
+    @on(DataTable.RowSelected, "#week")
+    def _selected(self) -> None:
+        self.action_open()
 
     def action_open(self) -> None:
         item = self.current()

@@ -252,18 +252,21 @@ class PlanSection(Section):
         text = Text()
         text.append(f"{fmt.words(a.type).capitalize()}", style="bold")
         text.append(f" with {a.names}" if a.names else " with nobody at the customer")
-        text.append(f" · {a.date:%a} {a.date.day} {a.date:%b %Y}")
-        late = a.overdue(self.today)
-        text.append_text(Text(" · ") + acts.status_text(a.status, late))
-        if a.opportunity_number:
-            text.append(f" · for #{a.opportunity_number} {fmt.first_line(a.opportunity or '', 40)}")
-        if a.owner:
-            text.append(f" · owner {a.owner}")
+        text.append(f" · {a.date:%a} {a.date.day} {a.date:%b}")
+        text.append_text(Text(" · ") + acts.status_text(a.status, a.overdue(self.today)))
         text.append("\nObjective: ", style="bold")
         text.append(a.objective or "none yet", style="" if a.objective else "dim")
         if a.outcome or a.status == "done":
             text.append("\nOutcome: ", style="bold")
             text.append(" ".join(a.outcome.split()) or "none written", style="" if a.outcome else "dim")
+        context = []
+        if a.opportunity_number:
+            context.append(f"for #{a.opportunity_number} {fmt.first_line(a.opportunity or '', 40)}")
+        if a.owner:
+            context.append(f"owner {a.owner}")
+        if context:
+            joined = " · ".join(context)
+            text.append(f"\n{joined[:1].upper()}{joined[1:]}", style="dim")
         return text
 
     def _selected_activity(self) -> ActivityItem | None:
@@ -508,9 +511,8 @@ class PlanSection(Section):
         text.append(f" from {len(open_)} open opportunit{'y' if len(open_) == 1 else 'ies'}")
         text.append(": value × probability, by quarter of the target date", style="dim")
         flagged = [o for o in open_ if o.optimism]
-        if flagged:
-            text.append(f"\n⚠ {len(flagged)} optimistic: the vote or the qualification does not back the "
-                        "probability", style="bold yellow")  # fmt: skip
+        for o in flagged:
+            text.append(f"\n⚠ #{o.number} at {o.probability} % is optimistic: {o.optimism}", style="yellow")
         self.query_one("#pipeline-summary", Static).update(text)
 
     # Targets and funnel
@@ -775,13 +777,19 @@ def pipeline_bars(items: list[OpportunityItem], currency: str) -> list[Bar]:
         for o in open_:
             if (quarter_key(o.target_date) if o.target_date else UNDATED) != quarter:
                 continue
-            note = Text(f"#{o.number} {fmt.first_line(o.title, 28)} ")
+            note = Text(f"#{o.number} {fmt.first_line(o.title, 26)} ")
             note.append(f"{fmt.money(o.value)} × {o.probability or 0} %", style="dim")
             if o.optimism:
-                note.append(f" ⚠ {o.optimism}", style="bold yellow")
+                note.append(f" ⚠ {short_optimism(o.optimism)}", style="bold yellow")
             notes.append(note)
         bars.append(Bar(quarter, value, fmt.money(value, currency), notes=tuple(notes)))
     return bars
+
+
+def short_optimism(reason: str) -> str:
+    """planning.optimism_reason in a few words, for beside a bar: "vote too close, qualification 40"."""
+    short = reason.replace("the vote today is ", "vote ").replace("qualification score ", "qualification ")
+    return short.replace(" is below 50", "").replace("; ", ", ")
 
 
 def funnel_summary(steps: list[planning.FunnelStep]) -> Text:
