@@ -113,7 +113,7 @@ class PortfolioScreen(KamplanScreen):
     BINDINGS = [
         Binding("enter", "open", "Open", id="portfolio.open", show=False),
         Binding("n", "new", "New", id="portfolio.new"),
-        Binding("d", "demo", "Demo", id="portfolio.demo"),
+        Binding("d", "demo", "Demo", id="portfolio.demo", show=False),  # the welcome box offers it
         Binding("r", "rename", "Rename", id="portfolio.rename"),
         Binding("k", "toggle_key", "★ Key", id="portfolio.key"),
         Binding("w", "week", "Week", id="portfolio.week"),
