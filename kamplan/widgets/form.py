@@ -21,6 +21,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widget import Widget
@@ -333,7 +334,7 @@ class RecordForm(Dialog[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.spec.title
+            box.border_title = Content(self.spec.title)  # it may quote user text: never markup
             with VerticalScroll():
                 for spec in self.spec.fields:
                     with Horizontal(classes="form-row", id=f"row-{spec.name}"):

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
@@ -81,7 +82,7 @@ class QuickAddLine(Dialog[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = Content(self.title_text)
             yield Input(
                 self.value,
                 placeholder=self.placeholder,

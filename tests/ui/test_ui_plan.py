@@ -9,6 +9,7 @@ import pytest
 from conftest import UI_TODAY
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
+from textual.content import Content
 from textual.widgets import DataTable
 from ui_support import column, notifications, replace_input, shown, store_for, type_text
 
@@ -258,7 +259,7 @@ async def test_competitors_targets_and_a_new_opportunity_by_keys(ui_demo_engine:
         await pilot.press("V")  # the views go round both ways: competitors
         assert plan.view == "competitors"
         await pilot.press("a")
-        await type_text(pilot, "Polyfoil")
+        await type_text(pilot, "Polyfoil [/EU]")  # user text, never markup
         await pilot.press("tab", "4", "tab")
         await type_text(pilot, "Cheap mono-PE film")
         plan_form = app.screen
@@ -268,11 +269,17 @@ async def test_competitors_targets_and_a_new_opportunity_by_keys(ui_demo_engine:
         plan_form.query_one("#field-threatens").focus()
         await type_text(pilot, "#3")
         await pilot.press("ctrl+s")
-        polyfoil = next(c for c in store.competitors(1) if c.name == "Polyfoil")
+        polyfoil = next(c for c in store.competitors(1) if c.name == "Polyfoil [/EU]")
         assert polyfoil.threat == 4 and polyfoil.strengths == "Cheap mono-PE film"
         assert [name for _, name in polyfoil.close_to] == ["Lars Overbeek"]
         assert [n for _, n, _, _ in polyfoil.threatens] == [3]
         assert "#3" in column(table(plan, "competitors"), 3)[table(plan, "competitors").cursor_row]
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        title = form.query_one("Vertical").border_title  # read back as markup: the brackets escaped
+        assert title is not None and Content.from_markup(title).plain == "Edit Polyfoil [/EU]"
+        await pilot.press("escape")
 
         await pilot.press("V")  # targets and funnel
         targets = table(plan, "targets")
