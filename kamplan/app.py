@@ -40,6 +40,7 @@ class KamplanApp(App[None]):
         self.settings = settings
         self.store = store
         self.recent_accounts = RecentAccounts(self)
+        self._week: Screen[Any] | None = None  # This week, kept once built: a session comes back to it often
         self.idle_collector = IdleCollector()
 
     def plan_stamp(self) -> object:
@@ -68,10 +69,11 @@ class KamplanApp(App[None]):
         # The first screen is up: now load the database libraries the next keys will need. Then hand
         # the full garbage collections to IdleCollector, which makes them while the user is not typing.
         # Not in tests: there, one process runs many apps, and frozen objects are never freed.
+        week = partial(self.store.prefetch_week, self.settings.current_date())
         if self.is_headless:
-            self.store.warm_up(_preload_screens)
+            self.store.warm_up(_preload_screens, week)
             return
-        self.store.warm_up(_preload_screens, lambda: self.call_from_thread(self._collect_when_idle))
+        self.store.warm_up(_preload_screens, week, lambda: self.call_from_thread(self._collect_when_idle))
 
     def _collect_when_idle(self) -> None:
         self.idle_collector.start()
@@ -120,7 +122,7 @@ class KamplanApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Portfolio", "Back to all accounts", self._to_portfolio)
         yield SystemCommand(
-            "This week", "Every account's planned activities: overdue, this week, next week", self._show_week
+            "This week", "Every account's planned activities: overdue, this week, next week", self.show_week
         )
         yield SystemCommand(
             "Pipeline", "Factored value by quarter over every account, optimistic flags", self._show_pipeline
@@ -157,11 +159,18 @@ class KamplanApp(App[None]):
 
         self.push_screen(EditDialog(label, str(getattr(self.settings, key)), save), saved)
 
-    def _show_week(self) -> None:
+    def show_week(self) -> None:
         from kamplan.screens.week import WeekScreen
 
-        if not isinstance(self.screen, WeekScreen):
-            self.push_screen(WeekScreen())
+        if self._week is None:
+            self._week = WeekScreen()
+            self.install_screen(self._week, "week")
+        week = self._week
+        if week in self.screen_stack:  # under a dialog or an account opened from it: back to it
+            while self.screen is not week:
+                self.pop_screen()
+            return
+        self.push_screen(week)
 
     def _show_pipeline(self) -> None:
         from kamplan.screens.pipeline import PipelineScreen

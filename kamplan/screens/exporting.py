@@ -13,7 +13,6 @@ from textual.widget import Widget
 
 from kamplan.errors import FieldProblems, KamplanError
 from kamplan.interchange.files import write_text_file
-from kamplan.interchange.portfolio_export import count_events
 from kamplan.widgets.form import FormField, FormSpec, RecordForm
 
 FORMATS = {".ics": "ics", ".csv": "csv"}
@@ -75,6 +74,8 @@ def ask_export(node: Widget, what: str, stem: str, today: date, export: Export) 
                     node.notify, str(error), title="Not exported", severity="error", markup=False
                 )
                 return
+            from kamplan.interchange.portfolio_export import count_events
+
             count = count_events(text, fmt)
             what_ = "planned activit" if fmt == "ics" else "activit"
             said = f"Wrote {count} {what_}{'y' if count == 1 else 'ies'} to {path}"

@@ -21,6 +21,10 @@ class Host(Protocol):
         """Show the account; at a stakeholder (their map) or an activity (its plan) when one is given."""
         ...
 
+    def show_week(self) -> None:
+        """This week across the live accounts (one screen, kept)."""
+        ...
+
     def garbage_made(self) -> None:
         """Objects that hold one another were dropped: a full collection will free them."""
         ...

@@ -459,9 +459,7 @@ class PortfolioScreen(KamplanScreen):
         )
 
     def action_week(self) -> None:
-        from kamplan.screens.week import WeekScreen
-
-        self.app.push_screen(WeekScreen())
+        self.kamplan.show_week()
 
     def action_pipeline(self) -> None:
         from kamplan.screens.pipeline import PipelineScreen

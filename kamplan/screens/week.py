@@ -1,6 +1,7 @@
 """This week: the planned activities of every live account, overdue first, then this week day by day,
 then next week. Each is done, moved or cancelled with one key; a weekly session starts and ends here."""
 
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import date, timedelta
 
@@ -13,7 +14,6 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from kamplan.document.quick_add import SHORT_TYPE
 from kamplan.enums import ActivityType
-from kamplan.interchange.portfolio_export import export_accounts
 from kamplan.screens import activity_actions as acts
 from kamplan.screens.base import KamplanScreen
 from kamplan.screens.exporting import ask_export
@@ -24,6 +24,7 @@ from kamplan.widgets.keybar import KeyBar
 from kamplan.widgets.table import Table
 
 HEADING = "h:"  # the key of a heading row: the cursor passes over them
+FIRST_ROWS = 2  # rows beyond a screenful drawn before the screen shows; the rest right after
 
 
 def words(item: WeekItem) -> str:
@@ -49,6 +50,8 @@ class WeekScreen(KamplanScreen):
         self._shown_stamp: object = None
         self._last_row = 0
         self.keys: list[str] = []  # the rows' keys, in order
+        self._pending: list[Callable[[], object]] = []  # rows still to add to the table
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="week-summary")
@@ -81,7 +84,11 @@ class WeekScreen(KamplanScreen):
         self.items = {item.id: item for item in week.items}
         self._show_summary(week)
         self._fill(week)
+        wanted = self.keys.index(str(select)) if select is not None and str(select) in self.keys else keep_row
+        self._add_rows(max(self.app.size.height, wanted) + FIRST_ROWS)
         self._place_cursor(select, keep_row)
+        if self._pending:
+            self.call_after_refresh(self._add_rest, self._generation)
 
     def _show_summary(self, week: Week) -> None:
         monday = week.monday
@@ -113,20 +120,26 @@ class WeekScreen(KamplanScreen):
         table.add_column("Objective", key="objective", width=objective_width)
         today = week.today
         self.keys = []
+        self._pending = []
+        self._generation += 1
 
         def heading(key: str, title: Text, note: str = "") -> None:
             self.keys.append(HEADING + key)
-            table.add_row(title, Text(note, style="dim"), "", "", "", key=HEADING + key)
+            self._pending.append(
+                lambda: table.add_row(title, Text(note, style="dim"), "", "", "", key=HEADING + key)
+            )
 
         def row(item: WeekItem, day: Text) -> None:
             self.keys.append(str(item.id))
-            table.add_row(
-                day,
-                fmt.first_line(item.account, account_width),
-                SHORT_TYPE[ActivityType(item.type)],
-                fmt.first_line(", ".join(item.people) or fmt.DASH, with_width),
-                fmt.first_line(item.objective, objective_width),
-                key=str(item.id),
+            self._pending.append(
+                lambda: table.add_row(
+                    day,
+                    fmt.first_line(item.account, account_width),
+                    SHORT_TYPE[ActivityType(item.type)],
+                    fmt.first_line(", ".join(item.people) or fmt.DASH, with_width),
+                    fmt.first_line(item.objective, objective_width),
+                    key=str(item.id),
+                )
             )
 
         def days(items: list[WeekItem], first: date, last: date) -> None:
@@ -155,6 +168,21 @@ class WeekScreen(KamplanScreen):
         heading("next", Text("Next week", style=group), "" if week.next_week else "nothing yet")
         days(week.next_week, monday + timedelta(days=7), monday + timedelta(days=13))
 
+    def _add_rows(self, count: int) -> None:
+        """Add the next `count` rows waiting to be shown."""
+        adding, self._pending = self._pending[:count], self._pending[count:]
+        for add in adding:
+            add()
+
+    def _add_rest(self, generation: int) -> None:
+        """The rows below the first screenful, added once the screen is up (a busy fortnight across fifty
+        accounts is a thousand rows), a few hundred at a time so that keys are handled in between."""
+        if generation != self._generation or not self._pending:
+            return  # filled afresh meanwhile
+        self._add_rows(300)
+        if self._pending:
+            self.set_timer(0.01, lambda: self._add_rest(generation))
+
     def _place_cursor(self, select: int | None, fallback: int) -> None:
         table = self.table
         row = fallback
@@ -179,7 +207,8 @@ class WeekScreen(KamplanScreen):
 
     def _skip_heading(self, row: int, step: int) -> None:
         """Headings are not activities: the cursor moves on past them (back, at the end of the table)."""
-        table, ordered = self.table, self.keys
+        table = self.table
+        ordered = self.keys[: table.row_count]
         at = row
         while 0 <= at < len(ordered) and ordered[at].startswith(HEADING):
             at += step
@@ -263,6 +292,8 @@ class WeekScreen(KamplanScreen):
         names = [name for _, name in store.live_accounts()]
 
         def export(fmt_: str) -> str:
+            from kamplan.interchange.portfolio_export import export_accounts  # pydantic: only when asked
+
             return export_accounts(store.db_path, names, fmt_, today)
 
         ask_export(self, "every account's activities", "kamplan-all-accounts", today, export)

@@ -54,6 +54,7 @@ class Store:
         self.history = History()
         self._write_lock = threading.RLock()
         self._directory: tuple[object, list[PersonHit]] | None = None
+        self._week: tuple[object, Any] | None = None
 
     def fingerprint(self) -> tuple[int, int, int]:
         """Changes whenever the plan may have changed: a write here, or a commit by any other process
@@ -545,11 +546,23 @@ class Store:
         )
 
     def week(self, today: date) -> "week_rows.Week":
-        """The planned activities of every live account: overdue, this week, next week."""
+        """The planned activities of every live account: overdue, this week, next week. Kept until the
+        plan changes, so the week read ahead (prefetch_week) opens at once."""
         from kamplan.store import week
 
+        key = (self.fingerprint(), today)
+        kept = self._week
+        if kept is not None and kept[0] == key:
+            return kept[1]
         with self._plain() as conn:
-            return week.week(conn, today)
+            found = week.week(conn, today)
+        self._week = (key, found)
+        return found
+
+    def prefetch_week(self, today: date) -> None:
+        """Read the week ahead, in a background thread: a weekly session starts with it."""
+        with suppress(Exception):  # only a head start: a failure shows when the week is opened
+            self.week(today)
 
     def funnel(self, account_id: int, today: date) -> "list[planning.FunnelStep]":
         from kamplan.store import activities

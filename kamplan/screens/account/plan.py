@@ -14,7 +14,6 @@ from textual.widgets import Input, Static
 from kamplan import planning
 from kamplan.document import quick_add
 from kamplan.enums import ActivityType, OpportunityKind, OpportunityStatus
-from kamplan.interchange.export import export_account
 from kamplan.planning.pipeline import UNDATED, quarter_key
 from kamplan.screens import activity_actions as acts
 from kamplan.screens.account.section import Section
@@ -759,6 +758,8 @@ class PlanSection(Section):
         name = summary.name if summary else str(account_id)
 
         def export(fmt_: str) -> str:
+            from kamplan.interchange.export import export_account  # loads the document model: when asked
+
             return export_account(store.db_path, name, fmt_, today)
 
         ask_export(self, f"{name}: activities", file_stem(name), today, export)

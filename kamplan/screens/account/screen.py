@@ -209,9 +209,7 @@ class AccountScreen(KamplanScreen):
             self._build_ahead()
 
     def action_week(self) -> None:
-        from kamplan.screens.week import WeekScreen
-
-        self.app.push_screen(WeekScreen())
+        self.kamplan.show_week()
 
     async def show_activity(self, activity_id: int) -> None:
         await self.action_section("plan")
