@@ -217,6 +217,11 @@ def ask_delete(node: Widget, store: Store, activity_id: int, words: str, saved: 
     node.app.push_screen(ConfirmDialog(question), confirmed)
 
 
+def day_text(day: date, today: date) -> str:
+    """A list's date: 'Fri 06 Mar' this year, '05 Jan 2024' another (long-overdue ones)."""
+    return f"{day:%a %d %b}" if day.year == today.year else f"{day:%d %b %Y}"
+
+
 def status_text(status: str, overdue: bool) -> Text:
     if overdue:
         return Text("overdue", style="bold red")

@@ -198,12 +198,12 @@ class PlanSection(Section):
         self.activities = {a.id: a for a in items}
         with_width = 15 if narrow else 24
         type_width = 8 if narrow else 18
-        fixed = 10 + type_width + with_width + 2 + 9
+        fixed = 11 + type_width + with_width + 2 + 9
         # The objective takes what the others leave (each column has a cell of padding either side; the
         # section has its scrollbar), so the status stays in view.
         objective_width = max(10, min(70, width - fixed - 6 * 2 - 4))
         columns = [
-            Column("Date", "date", width=10),
+            Column("Date", "date", width=11),
             Column("Type", "type", width=type_width),
             Column("With", "with", width=with_width),
             Column("#", "opportunity", width=2),
