@@ -3,19 +3,19 @@ their target date, as a bar chart, and the opportunities under it with the optim
 of 50 % or more that the vote today or the qualification does not back up)."""
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from kamplan import planning
+from kamplan.errors import KamplanError
 from kamplan.planning.pipeline import UNDATED, quarter_key
 from kamplan.screens.base import KamplanScreen
 from kamplan.store.opportunities import OpportunityItem
 from kamplan.widgets import format as fmt
 from kamplan.widgets.bar_chart import Bar, BarChart
-from kamplan.widgets.guard import guarded
 from kamplan.widgets.keybar import KeyBar
 from kamplan.widgets.table import Table
 
@@ -52,12 +52,28 @@ class PipelineScreen(KamplanScreen):
     def plan_changed(self) -> None:
         self.reload()
 
-    @guarded
     def reload(self) -> None:
+        """Read every live account's opportunities in a worker (a heavy portfolio takes a few frames)."""
         self._shown_stamp = self.kamplan.plan_stamp()
-        found = [
-            (aid, name, item) for aid, name, _, item in self.store.portfolio_opportunities() if item.is_open
-        ]
+        if not self.query_one("#pipeline-quarters", BarChart).bars:
+            waiting = Text("Reading the pipeline …", style="dim")
+            self.query_one("#pipeline-summary-all", Static).update(waiting)
+        self._read()
+
+    @work(thread=True, exclusive=True, group="pipeline")
+    def _read(self) -> None:
+        try:
+            found = self.store.portfolio_opportunities()
+        except KamplanError as error:
+            said = str(error)
+            self.app.call_from_thread(self.notify, said, title="Not read", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, everything: list[tuple[int, str, str, OpportunityItem]]) -> None:
+        if not self.is_attached:
+            return
+        found = [(aid, name, item) for aid, name, _, item in everything if item.is_open]
         items = [
             planning.PipelineItem(item.value, item.probability, item.status, item.target_date)
             for _, _, item in found

@@ -160,8 +160,8 @@ class WeekScreen(KamplanScreen):
             note = f"{week.overdue_count}" + (f", the latest {shown}" if week.overdue_count > shown else "")
             heading("overdue", Text("Overdue", style="bold red"), note)
             for item in week.overdue:
-                shown = f"{item.date:%d %b}" if item.date.year == today.year else f"{item.date:%d %b %y}"
-                row(item, Text(shown, style="red"))
+                day = f"{item.date:%d %b}" if item.date.year == today.year else f"{item.date:%d %b %y}"
+                row(item, Text(day, style="red"))
         monday = week.monday
         group = "bold underline"
         heading("this", Text("This week", style=group), f"today {today:%a} {today.day}")

@@ -142,6 +142,8 @@ async def test_the_portfolio_pipeline_by_quarter(ui_demo_engine: Engine, make_ui
     app = make_ui_app(ui_demo_engine)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
+        await app.workers.wait_for_complete()  # read in a worker
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PipelineScreen)
         chart = screen.query_one(BarChart)
