@@ -186,3 +186,4 @@ def test_first_letters_find_the_person_or_name_every_candidate(person: tuple[int
     else:
         name = dict(PEOPLE)[found]
         assert any(word.startswith(fold(first)) for word in fold(name).split())
+

@@ -17,7 +17,7 @@ from kamplan import models as m
 from kamplan.screens.account.plan import PlanSection
 from kamplan.screens.account.screen import AccountScreen
 from kamplan.widgets.form import RecordForm
-from kamplan.widgets.quick_add import QuickAddLine
+from kamplan.widgets.quick_add import QuickAddLine, WordSuggester
 
 FRIDAY = UI_TODAY + timedelta(days=2)  # UI_TODAY is a Wednesday
 
@@ -346,3 +346,13 @@ async def test_the_plan_exports_its_calendar_and_spreadsheet(
         await pilot.pause()
     written = (Path.home() / "activities.csv").read_text()
     assert written.startswith("date,type,status,stakeholders") and written.count("\n") == 45
+
+
+async def test_the_line_suggests_the_rest_of_a_name() -> None:
+    words = WordSuggester(["call", "Pieter Dekkers", "Pia Olsen", "@Sanne"])
+    assert await words.get_suggestion("call Pie") == "call Pieter Dekkers"
+    assert await words.get_suggestion("call Pieter D") == "call Pieter Dekkers"
+    assert await words.get_suggestion("call pieter fri @sa") == "call pieter fri @Sanne"
+    assert await words.get_suggestion("cal") is None  # the type is typed, not suggested as a name
+    assert await words.get_suggestion('call pieter fri "Pie') is None  # inside the quotes: the objective
+    assert await words.get_suggestion("call pieter fri #1") is None
