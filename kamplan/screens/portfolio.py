@@ -1,5 +1,6 @@
 """The first screen: every account at a glance, the portfolio's health, and the way into each account."""
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -174,6 +175,9 @@ class PortfolioScreen(KamplanScreen):
     @guarded
     def reload(self, select: int | None = None) -> None:
         select = select if select is not None else self.current_id()
+        if self._shown_stamp is not None:  # (the warm-up reads it at start) the plan changed: the week is
+            today = self.settings.current_date()  # where a session goes next, so it is read ahead
+            self.run_worker(partial(self.store.prefetch_week, today), thread=True, group="prefetch")
         self._shown_stamp = self.kamplan.plan_stamp()
         settings = self.settings
         store = self.store

@@ -129,11 +129,11 @@ class WeekScreen(KamplanScreen):
                 lambda: table.add_row(title, Text(note, style="dim"), "", "", "", key=HEADING + key)
             )
 
-        def row(item: WeekItem, day: Text) -> None:
+        def row(item: WeekItem, day: str, style: str) -> None:
             self.keys.append(str(item.id))
-            self._pending.append(
+            self._pending.append(  # built when added: most rows are added after the screen is up
                 lambda: table.add_row(
-                    day,
+                    Text(day, style=style),
                     fmt.first_line(item.account, account_width),
                     SHORT_TYPE[ActivityType(item.type)],
                     fmt.first_line(", ".join(item.people) or fmt.DASH, with_width),
@@ -143,17 +143,20 @@ class WeekScreen(KamplanScreen):
             )
 
         def days(items: list[WeekItem], first: date, last: date) -> None:
+            by_day: dict[date, list[WeekItem]] = {}
+            for item in items:
+                by_day.setdefault(item.date, []).append(item)
             for offset in range((last - first).days + 1):
                 day = first + timedelta(days=offset)
-                on_day = [i for i in items if i.date == day]
+                on_day = by_day.get(day, [])
                 label = f"{day:%a} {day.day}"
                 if not on_day:
                     if day.weekday() < 5 and day < today + timedelta(days=7):
                         heading(day.isoformat(), Text(label, style="dim"), "nothing yet")
                     continue
+                style = "bold cyan" if day == today else "bold"
                 for n, item in enumerate(on_day):
-                    style = "bold cyan" if day == today else "bold"
-                    row(item, Text(label if n == 0 else "", style=style))
+                    row(item, label if n == 0 else "", style)
 
         if week.overdue_count:
             shown = len(week.overdue)
@@ -161,7 +164,7 @@ class WeekScreen(KamplanScreen):
             heading("overdue", Text("Overdue", style="bold red"), note)
             for item in week.overdue:
                 day = f"{item.date:%d %b}" if item.date.year == today.year else f"{item.date:%d %b %y}"
-                row(item, Text(day, style="red"))
+                row(item, day, "red")
         monday = week.monday
         group = "bold underline"
         heading("this", Text("This week", style=group), f"today {today:%a} {today.day}")
@@ -177,10 +180,10 @@ class WeekScreen(KamplanScreen):
 
     def _add_rest(self, generation: int) -> None:
         """The rows below the first screenful, added once the screen is up (a busy fortnight across fifty
-        accounts is a thousand rows), a few hundred at a time so that keys are handled in between."""
+        accounts is a thousand rows), a hundred at a time so that keys are handled in between."""
         if generation != self._generation or not self._pending:
             return  # filled afresh meanwhile
-        self._add_rows(300)
+        self._add_rows(100)
         if self._pending:
             self.set_timer(0.01, lambda: self._add_rest(generation))
 
