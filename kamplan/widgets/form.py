@@ -434,9 +434,13 @@ class RecordForm(Dialog[Any]):
         event.stop()
         self.action_save()
 
+    def _ready(self) -> bool:
+        """Built and shown: a key that comes while the form closes, or before it is built, does nothing."""
+        return self.is_current and bool(self.query("#form-status"))
+
     def action_save(self) -> None:
-        if not self.is_current or not self.query("#form-status"):
-            return  # a key that came while the form was closing, or before it was built
+        if not self._ready():
+            return
         self._status("")
         values: dict[str, Any] = {}
         problems: dict[str, str] = {}
@@ -471,6 +475,8 @@ class RecordForm(Dialog[Any]):
         self.query_one("#form-status", Static).update(Text(message))
 
     def action_cancel(self) -> None:
+        if not self._ready():
+            return
         if not self.changed():
             self.close(None)
             return
