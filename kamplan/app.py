@@ -42,6 +42,7 @@ class KamplanApp(App[None]):
         self.settings = settings
         self.store = store
         self.recent_accounts = RecentAccounts(self)
+        self._week: Screen[Any] | None = None  # This week, kept once built: a session comes back to it often
         self.idle_collector = IdleCollector()
 
     def plan_stamp(self) -> object:
@@ -67,10 +68,14 @@ class KamplanApp(App[None]):
         self.push_screen(PortfolioScreen())
 
     def on_ready(self) -> None:
-        # The first screen is up: now load the database libraries the next keys will need, off the UI
-        # thread so the keys pressed meanwhile are handled at once.
+        # The first screen is up: now load the database libraries the next keys will need, and read the
+        # week ahead, off the UI thread so the keys pressed meanwhile are handled at once.
+        week = partial(self.store.prefetch_week, self.settings.current_date())
         self.run_worker(
-            partial(self.store.warm_up, _preload_screens), name=WARM_UP, thread=True, exit_on_error=False
+            partial(self.store.warm_up, _preload_screens, week),
+            name=WARM_UP,
+            thread=True,
+            exit_on_error=False,
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -85,7 +90,9 @@ class KamplanApp(App[None]):
             self.idle_collector.input()
         await super().on_event(event)
 
-    def open_account(self, account_id: int, *, person_id: int | None = None) -> None:
+    def open_account(
+        self, account_id: int, *, person_id: int | None = None, activity_id: int | None = None
+    ) -> None:
         from kamplan.screens.account.screen import AccountScreen
 
         # Going to another account from an account screen replaces it, so Escape returns to the portfolio.
@@ -93,11 +100,14 @@ class KamplanApp(App[None]):
             self.pop_screen()
         screen = self.recent_accounts.take(account_id)
         if screen is None:
-            screen = AccountScreen(account_id, "stakeholders" if person_id else "profile")
+            section = "stakeholders" if person_id else "plan" if activity_id else "profile"
+            screen = AccountScreen(account_id, section)
             self.recent_accounts.keep(screen)
         self.push_screen(screen)
         if person_id is not None:
             screen.call_after_refresh(screen.show_person, person_id)
+        elif activity_id is not None:
+            screen.call_after_refresh(screen.show_activity, activity_id)
 
     def action_help(self) -> None:
         from kamplan.screens.help import HelpScreen
@@ -117,6 +127,12 @@ class KamplanApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Portfolio", "Back to all accounts", self._to_portfolio)
+        yield SystemCommand(
+            "This week", "Every account's planned activities: overdue, this week, next week", self.show_week
+        )
+        yield SystemCommand(
+            "Pipeline", "Factored value by quarter over every account, optimistic flags", self._show_pipeline
+        )
         yield SystemCommand("New account", "Create an account", self._portfolio_action("new"))
         yield SystemCommand(
             "Add the demo account", "A fictional key account to explore", self._portfolio_action("demo")
@@ -148,6 +164,25 @@ class KamplanApp(App[None]):
                 self.screen.post_message(SettingsChanged())
 
         self.push_screen(EditDialog(label, str(getattr(self.settings, key)), save), saved)
+
+    def show_week(self) -> None:
+        from kamplan.screens.week import WeekScreen
+
+        if self._week is None:
+            self._week = WeekScreen()
+            self.install_screen(self._week, "week")
+        week = self._week
+        if week in self.screen_stack:  # under a dialog or an account opened from it: back to it
+            while self.screen is not week:
+                self.pop_screen()
+            return
+        self.push_screen(week)
+
+    def _show_pipeline(self) -> None:
+        from kamplan.screens.pipeline import PipelineScreen
+
+        if not isinstance(self.screen, PipelineScreen):
+            self.push_screen(PipelineScreen())
 
     def _to_portfolio(self) -> None:
         while len(self.screen_stack) > 2:

@@ -31,6 +31,15 @@ from kamplan.planning.coverage import (
 )
 from kamplan.planning.economics import margin, margin_pct, share_of_wallet
 from kamplan.planning.forecast import is_optimistic, optimism_reason
+from kamplan.planning.funnel import (
+    WEEKS_SHOWN,
+    FunnelStep,
+    Target,
+    funnel_steps,
+    funnel_window,
+    week_start,
+    weekly_counts,
+)
 from kamplan.planning.grid import GridCategory, grid_category, is_rated
 from kamplan.planning.org import would_cycle
 from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, is_open, pipeline_by_quarter
@@ -49,10 +58,12 @@ __all__ = [
     "QUESTIONS",
     "QUESTION_KEYS",
     "STALE_CONTACT_DAYS",
+    "WEEKS_SHOWN",
     "Answer",
     "CapacityStatus",
     "CoachingFlag",
     "Criterion",
+    "FunnelStep",
     "GridCategory",
     "OpportunitySketch",
     "Person",
@@ -60,6 +71,7 @@ __all__ = [
     "Quadrant",
     "Rating",
     "Reached",
+    "Target",
     "Verdict",
     "Vote",
     "best_bet",
@@ -68,6 +80,8 @@ __all__ = [
     "comfort_zone",
     "coverage_window",
     "factored_value",
+    "funnel_steps",
+    "funnel_window",
     "grid_category",
     "is_confirmed",
     "is_open",
@@ -85,6 +99,8 @@ __all__ = [
     "share_of_wallet",
     "vote_today",
     "voters_of",
+    "week_start",
+    "weekly_counts",
     "weighted_score",
     "would_cycle",
 ]

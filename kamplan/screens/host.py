@@ -15,7 +15,15 @@ class Host(Protocol):
         """Unchanged while everything drawn from the plan is still right."""
         ...
 
-    def open_account(self, account_id: int, *, person_id: int | None = None) -> None: ...
+    def open_account(
+        self, account_id: int, *, person_id: int | None = None, activity_id: int | None = None
+    ) -> None:
+        """Show the account; at a stakeholder (their map) or an activity (its plan) when one is given."""
+        ...
+
+    def show_week(self) -> None:
+        """This week across the live accounts (one screen, kept)."""
+        ...
 
     def garbage_made(self) -> None:
         """Objects that hold one another were dropped: a full collection will free them."""

@@ -115,9 +115,11 @@ class PortfolioScreen(KamplanScreen):
     BINDINGS = [
         Binding("enter", "open", "Open", id="portfolio.open", show=False),
         Binding("n", "new", "New", id="portfolio.new"),
-        Binding("d", "demo", "Demo", id="portfolio.demo"),
+        Binding("d", "demo", "Demo", id="portfolio.demo", show=False),  # the welcome box offers it
         Binding("r", "rename", "Rename", id="portfolio.rename"),
         Binding("k", "toggle_key", "★ Key", id="portfolio.key"),
+        Binding("w", "week", "Week", id="portfolio.week"),
+        Binding("p", "pipeline", "Pipeline", id="portfolio.pipeline", show=False),
         Binding("s", "sort", "Sort", id="portfolio.sort"),
         Binding("S", "reverse", "Reverse", id="portfolio.reverse", show=False),
         Binding("a", "archive", "Archive", id="portfolio.archive", show=False),
@@ -188,6 +190,9 @@ class PortfolioScreen(KamplanScreen):
     @guarded
     def reload(self, select: int | None = None) -> None:
         select = select if select is not None else self.current_id()
+        if self._shown_stamp is not None:  # (the warm-up reads it at start) the plan changed: the week is
+            today = self.settings.current_date()  # where a session goes next, so it is read ahead
+            self.run_worker(partial(self.store.prefetch_week, today), thread=True, group="prefetch")
         self._shown_stamp = self.kamplan.plan_stamp()
         settings = self.settings
         store = self.store
@@ -363,7 +368,7 @@ class PortfolioScreen(KamplanScreen):
     # Which keys apply now (hidden from the footer when they do not)
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_row = self.table.row_count > 0
-        if action in ("open", "rename", "toggle_key", "trash", "sort", "reverse"):
+        if action in ("open", "rename", "toggle_key", "trash", "sort", "reverse", "week", "pipeline"):
             return has_row and not self.show_archived
         if action == "archive":
             return has_row
@@ -483,6 +488,14 @@ class PortfolioScreen(KamplanScreen):
             ),
             confirmed,
         )
+
+    def action_week(self) -> None:
+        self.kamplan.show_week()
+
+    def action_pipeline(self) -> None:
+        from kamplan.screens.pipeline import PipelineScreen
+
+        self.app.push_screen(PipelineScreen())
 
     def action_show_trash(self) -> None:
         from kamplan.screens.trash import TrashScreen

@@ -23,10 +23,14 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from kamplan import planning
     from kamplan.document.contacts import ContactFile
-    from kamplan.enums import SwotKind
+    from kamplan.enums import ActivityType, OpportunityStatus, SwotKind
     from kamplan.store import account_view, contacts
+    from kamplan.store import activities as activity_rows
+    from kamplan.store import opportunities as opportunity_rows
     from kamplan.store import people as people_rows
+    from kamplan.store import week as week_rows
 
 T = TypeVar("T")
 
@@ -51,6 +55,7 @@ class Store:
         self.history = History()
         self._write_lock = threading.RLock()
         self._directory: tuple[object, list[PersonHit]] | None = None
+        self._week: tuple[object, Any] | None = None
 
     def fingerprint(self) -> tuple[int, int, int]:
         """Changes whenever the plan may have changed: a write here, or a commit by any other process
@@ -507,6 +512,184 @@ class Store:
             f"import contacts ({parsed.kind})",
         )
 
+    # The sales-activity plan: activities, opportunities, competitors, targets, the week
+    def plan_activities(self, account_id: int, today: date) -> "list[activity_rows.ActivityItem]":
+        from kamplan.store import activities
+
+        return self.read(lambda s: activities.activity_items(s, account_id, today))
+
+    def plan_names(self, account_id: int) -> "activity_rows.PlanNames":
+        from kamplan.store import activities
+
+        return self.read(lambda s: activities.plan_names(s, account_id))
+
+    def activity(self, activity_id: int) -> "activity_rows.ActivityItem":
+        from kamplan.store import activities
+
+        return self.read(lambda s: activities.activity_item(s, activity_id))
+
+    def save_activity(self, account_id: int, activity_id: int | None, values: dict[str, Any]) -> int:
+        """Add or change an activity; FieldProblems names each field refused."""
+        from kamplan.store import activities
+
+        _check_texts(values, multiline=("outcome",))
+
+        def label(session: "Session") -> str:
+            if activity_id is None:
+                return "new " + _activity_words(session, values)
+            return f"edit {activities.describe(session, activity_id)}"
+
+        return self.write(lambda s: activities.save_activity(s, account_id, activity_id, values), label)
+
+    def complete_activity(self, activity_id: int, outcome: str, day: date) -> None:
+        """Done on `day` with its outcome; everyone it reached was last contacted then (unless later)."""
+        from kamplan.store import activities
+
+        _check_texts({"outcome": outcome}, multiline=("outcome",))
+        self.write(
+            lambda s: activities.complete(s, activity_id, outcome.strip(), day),
+            lambda s: f"done: {activities.describe(s, activity_id)}",
+        )
+
+    def move_activity(self, activity_id: int, day: date) -> None:
+        from kamplan.store import activities
+
+        def label(session: "Session") -> str:
+            return f"move {activities.describe(session, activity_id)} → {day.day} {day:%b}"
+
+        self.write(lambda s: activities.move(s, activity_id, day), label)
+
+    def cancel_activity(self, activity_id: int) -> None:
+        from kamplan.store import activities
+
+        self.write(
+            lambda s: activities.cancel(s, activity_id),
+            lambda s: f"cancel {activities.describe(s, activity_id)}",
+        )
+
+    def delete_activity(self, activity_id: int) -> None:
+        from kamplan.store import activities
+
+        self.write(
+            lambda s: activities.delete(s, activity_id),
+            lambda s: f"delete {activities.describe(s, activity_id)}",
+        )
+
+    def week(self, today: date) -> "week_rows.Week":
+        """The planned activities of every live account: overdue, this week, next week. Kept until the
+        plan changes, so the week read ahead (prefetch_week) opens at once."""
+        from kamplan.store import week
+
+        key = (self.fingerprint(), today)
+        kept = self._week
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        with self._plain() as conn:
+            found = week.week(conn, today)
+        self._week = (key, found)
+        return found
+
+    def prefetch_week(self, today: date) -> None:
+        """Read the week ahead, in a background thread: a weekly session starts with it."""
+        with suppress(Exception):  # only a head start: a failure shows when the week is opened
+            self.week(today)
+
+    def funnel(self, account_id: int, today: date) -> "list[planning.FunnelStep]":
+        from kamplan.store import activities
+
+        return self.read(lambda s: activities.funnel(s, account_id, today))
+
+    def save_target(
+        self,
+        account_id: int,
+        kind: "ActivityType",
+        per_week: float,
+        converts_to: "ActivityType | None",
+        rate: float | None,
+    ) -> None:
+        from kamplan.store import activities
+
+        label = f"target for {kind.replace('_', ' ')}: {per_week:g} a week"
+        if converts_to is not None and rate is not None:
+            label += f", {rate:.0%} → {converts_to.replace('_', ' ')}"
+        self.write(lambda s: activities.save_target(s, account_id, kind, per_week, converts_to, rate), label)
+
+    def clear_target(self, account_id: int, kind: "ActivityType") -> None:
+        from kamplan.store import activities
+
+        self.write(
+            lambda s: activities.clear_target(s, account_id, kind),
+            f"clear the target for {kind.replace('_', ' ')}",
+        )
+
+    def plan_opportunities(self, account_id: int) -> "list[opportunity_rows.OpportunityItem]":
+        from kamplan.store import opportunities
+
+        return self.read(lambda s: opportunities.opportunity_items(s, account_id))
+
+    def portfolio_opportunities(self) -> "list[tuple[int, str, str, opportunity_rows.OpportunityItem]]":
+        from kamplan.store import opportunities
+
+        return self.read(opportunities.portfolio_opportunities)
+
+    def save_opportunity(self, account_id: int, opportunity_id: int | None, values: dict[str, Any]) -> int:
+        from kamplan.store import opportunities
+
+        _check_texts(values, multiline=())
+
+        def label(session: "Session") -> str:
+            if opportunity_id is None:
+                return f"new opportunity {_cut(values.get('title'))}"
+            return f"edit opportunity {opportunities.describe(session, opportunity_id)}"
+
+        return self.write(
+            lambda s: opportunities.save_opportunity(s, account_id, opportunity_id, values), label
+        )
+
+    def close_opportunity(self, opportunity_id: int, status: "OpportunityStatus", reason: str) -> None:
+        from kamplan.store import opportunities
+
+        _check_texts({"status_reason": reason}, multiline=())
+        self.write(
+            lambda s: opportunities.close_opportunity(s, opportunity_id, status, reason),
+            lambda s: f"close {opportunities.describe(s, opportunity_id)} as {status.replace('_', ' ')}",
+        )
+
+    def delete_opportunity(self, opportunity_id: int) -> None:
+        from kamplan.store import opportunities
+
+        self.write(
+            lambda s: opportunities.delete_opportunity(s, opportunity_id),
+            lambda s: f"delete opportunity {opportunities.describe(s, opportunity_id)}",
+        )
+
+    def competitors(self, account_id: int) -> "list[opportunity_rows.CompetitorItem]":
+        from kamplan.store import opportunities
+
+        return self.read(lambda s: opportunities.competitor_items(s, account_id))
+
+    def save_competitor(self, account_id: int, competitor_id: int | None, values: dict[str, Any]) -> int:
+        from kamplan.store import opportunities
+
+        _check_texts(values, multiline=("strengths", "weaknesses", "counter"))
+
+        def label(session: "Session") -> str:
+            if competitor_id is None:
+                return f"new competitor {_cut(values.get('name'))}"
+            return f"edit competitor {opportunities.competitor_name(session, competitor_id)}"
+
+        return self.write(
+            lambda s: opportunities.save_competitor(s, account_id, competitor_id, values), label
+        )
+
+    def delete_competitor(self, competitor_id: int) -> None:
+        from kamplan.store import opportunities
+
+        self.write(
+            lambda s: opportunities.delete_competitor(s, competitor_id),
+            lambda s: f"delete competitor {opportunities.competitor_name(s, competitor_id)}",
+        )
+
     # Finding things
     def people_directory(self) -> list[PersonHit]:
         """Every stakeholder of the live accounts, for the palette; kept until the plan changes."""
@@ -553,6 +736,18 @@ def _support(value: int | None) -> str:
     from kamplan.enums import SUPPORT_WORDS
 
     return "not rated" if value is None else SUPPORT_WORDS[value]
+
+
+def _activity_words(session: "Session", values: dict[str, Any]) -> str:
+    """A new activity as the undo history names it: "call with Pieter Dekkers 6 Mar"."""
+    from kamplan.models import Stakeholder
+
+    people = values.get("people") or []
+    first = session.get(Stakeholder, people[0]) if people else None
+    who = f" with {first.name}" + (f" +{len(people) - 1}" if len(people) > 1 else "") if first else ""
+    day = values.get("date")
+    when = f" {day.day} {day:%b}" if isinstance(day, date) else ""
+    return f"{str(values.get('type') or 'activity').replace('_', ' ')}{who}{when}"
 
 
 def _check_texts(values: dict[str, Any], multiline: tuple[str, ...]) -> None:

@@ -61,7 +61,7 @@ class History:
             "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'undo\\_%' ESCAPE '\\'"
         ).fetchone()
         connection.create_function(_FUNCTION, -1, self._log)
-        if installed:
+        if installed and self._columns:
             return
         tables = [
             row[0]
@@ -71,8 +71,12 @@ class History:
             if row[0] not in _SKIPPED_TABLES
         ]
         for table in tables:
-            columns = tuple(row[1] for row in connection.execute(f'PRAGMA table_info("{table}")'))
-            self._columns[table] = columns
+            info = connection.execute(f'PRAGMA table_info("{table}")')
+            self._columns[table] = tuple(row[1] for row in info)
+        if installed:  # by another History on the same connection (two stores on one engine): columns only
+            return
+        for table in tables:
+            columns = self._columns[table]
             old = ", ".join(f'OLD."{c}"' for c in columns)
             new = ", ".join(f'NEW."{c}"' for c in columns)
             # One statement each: executescript would first commit the transaction this write began.

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -86,7 +87,7 @@ class EditDialog(Dialog[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = Content(self.title_text)  # it may quote user text: never markup
             if self.multiline:
                 from textual.widgets import TextArea  # imported when needed: it is slow to load
 

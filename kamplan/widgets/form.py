@@ -22,6 +22,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widget import Widget
@@ -366,7 +367,7 @@ class RecordForm(Dialog[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.spec.title
+            box.border_title = Content(self.spec.title)  # it may quote user text: never markup
             with VerticalScroll():
                 for spec in self.spec.fields:
                     with Horizontal(classes="form-row", id=f"row-{spec.name}"):
@@ -468,8 +469,12 @@ class RecordForm(Dialog[Any]):
         event.stop()
         self.action_save()
 
+    def _ready(self) -> bool:
+        """Built and shown: a key that comes while the form closes, or before it is built, does nothing."""
+        return self.is_current and bool(self.query("#form-status"))
+
     def action_save(self) -> None:
-        if not self.is_current or not self.query("#form-status"):  # closing already (keys typed fast)
+        if not self._ready():
             return
         self._status("")
         values: dict[str, Any] = {}
@@ -505,6 +510,8 @@ class RecordForm(Dialog[Any]):
         self.query_one("#form-status", Static).update(Text(message))
 
     def action_cancel(self) -> None:
+        if not self._ready():
+            return
         if not self.changed():
             self.close(None)
             return

@@ -67,6 +67,12 @@ class Table(DataTable[Any]):
         self._update_dimensions([])  # the virtual size, from the columns' widths
         self._update_count += 1
 
+    async def _on_idle(self, event: events.Idle) -> None:
+        # Runs before DataTable's own idle handler, which measures new rows cell by cell through Rich:
+        # rows added after the first render (a long list filled in parts) are measured here the fast way,
+        # and DataTable's handler finds nothing left to do.
+        self._measure_now()
+
     def _on_resize(self, event: events.Resize) -> None:
         # Textual calls each class's handler in turn; this skips DataTable's (render_lines checks sizes).
         event.prevent_default()

@@ -14,7 +14,7 @@ from kamplan.app import make_app
 from kamplan.config import Settings
 
 KEYS = [
-    *"ndrksSaAxtEye[]?123456qjb",
+    *"ndrksSaAxtEye[]?123456qjbwvVcmpu",
     "enter",
     "escape",
     "escape",

@@ -77,3 +77,26 @@ def test_account_stakeholder_grid_and_org_chart(snap_compare, ui_demo_engine: En
 
 def test_stakeholder_form(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
     assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "2", "e"])
+
+
+def test_plan_section(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
+    """3 on Kestrelmoor: the Plan section opens on its activities, cursor on the first row. The view line
+    (activities highlighted), the title counting 12 coming and 2 overdue (in red), the two overdue rows
+    first with red dates and 'overdue', then what is coming by date with short types (intro, call, brief),
+    the people, #1–#3 and the objective cut to fit, every column in view; the overdue introduction's detail
+    below; the keys a, e, v, d, m, c in the bar."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "3"])
+
+
+def test_week_view(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
+    """w on the portfolio: 'This week 2 Mar – 8 Mar: 4 planned · next week 5 · 2 overdue · 1 account';
+    the Overdue heading in red with its two rows (24 Feb, 26 Feb), then This week from today (Wed 4, in
+    cyan) day by day, then Next week from Mon 9; the cursor on the oldest overdue row, its detail below."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["w"])
+
+
+def test_pipeline_chart(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
+    """The Plan section's pipeline view (3, v, v): factored 6,430,000 EUR from 3 open opportunities, the two
+    optimistic ones named with their reasons, then a bar per quarter (2026-Q2 4.76m longest, Q3 950k,
+    Q4 720k) with each quarter's opportunity under its bar, ⚠ and a short reason beside #1 and #2."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "3", "v", "v"])

@@ -43,6 +43,7 @@ ACTIVE = "bold $block-cursor-foreground on $block-cursor-background"
 class AccountScreen(KamplanScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="account.back"),
+        Binding("w", "week", "Week", id="account.week"),
         *(
             Binding(str(n), f"section('{sid}')", label, id=f"account.section.{sid}", show=False)
             for n, (sid, label, _) in enumerate(SECTIONS, 1)
@@ -206,6 +207,16 @@ class AccountScreen(KamplanScreen):
                 self._show_section_bar()
             await self._activate(section_id)
             self._build_ahead()
+
+    def action_week(self) -> None:
+        self.kamplan.show_week()
+
+    async def show_activity(self, activity_id: int) -> None:
+        await self.action_section("plan")
+        with self._unless_closed():
+            plan = self.section("plan")
+            assert isinstance(plan, PlanSection)
+            plan.show_activity(activity_id)
 
     async def show_person(self, person_id: int) -> None:
         await self.action_section("stakeholders")
