@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import screens
+from bench import plan_latency, screens
 from bench.process import peak_rss_mib, settle
 from bench.terminal import HarnessError, Screen, Terminal
 
@@ -78,6 +78,11 @@ FLOOR_OF = {
     GRID_MOVE: FLOOR_TABLE,  # a cursor-key move that redraws what is shown
     PERSON_FORM: FLOOR_MODAL,
     PERSON_SAVE: FLOOR_MODAL_ENTER,
+    plan_latency.QUICK_ADD_OPEN: FLOOR_MODAL,
+    plan_latency.QUICK_ADD_TYPE: FLOOR_INPUT,
+    plan_latency.QUICK_ADD_SAVE: FLOOR_MODAL_ENTER,
+    plan_latency.DONE_OPEN: FLOOR_MODAL,
+    plan_latency.DONE_SAVE: FLOOR_MODAL_ENTER,
 }
 
 
@@ -160,6 +165,7 @@ def run(
                 pause()
             account_round(d, largest, n)
             write_from_the_portfolio(d)
+            plan_latency.week_from_portfolio(d)
         for _ in range(samples):
             reopen(d, largest)
         for n in range(samples):
@@ -263,6 +269,10 @@ def account_round(d: Driver, name: str, n: int) -> None:
         d.key(SECTION_SWITCH, [key], lambda s, t=text: screens.shows(s, t), text)
     edit_industry(d, n)
     stakeholder_map(d)
+    text = screens.SECTION_TEXT["3"][1]
+    d.key(None, ["3"], lambda s: screens.shows(s, text), text)
+    plan_latency.plan_round(d, n)
+    d.key(None, ["1"], lambda s: screens.shows(s, screens.SECTION_TEXT["1"][1]), "the profile")
     d.key(ACCOUNT_HELP, ["?"], lambda s: screens.shows(s, screens.HELP_TITLE), "help")
     d.key(CLOSE_HELP, ["Escape"], lambda s: not screens.shows(s, screens.HELP_TITLE), "help to close")
     d.key(
