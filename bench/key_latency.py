@@ -305,11 +305,13 @@ def edit_industry(d: Driver, n: int) -> None:
 
 
 def _grid(screen: Screen) -> tuple[str, ...] | None:
-    """The grid's lines, from its header row to the unrated list."""
-    for at, line in enumerate(screen):
-        if screens.GRID_HEADER in line:
-            return tuple(screen[at : at + 7])
-    return None
+    """The grid's lines, from its header row to the line under its totals that names the selected person
+    with their rating in words (a move can happen inside a crowded cell's hidden part)."""
+    start = next((at for at, line in enumerate(screen) if screens.GRID_HEADER in line), None)
+    if start is None:
+        return None
+    end = next((at for at in range(start, len(screen)) if "Σ" in screen[at]), len(screen) - 2)
+    return tuple(screen[start : end + 2])
 
 
 def stakeholder_map(d: Driver) -> None:
