@@ -339,7 +339,7 @@ class RecordForm(Dialog[Any]):
         width: 90%; max-width: 110; height: auto; max-height: 100%;
         border: thick $accent; background: $surface; padding: 0 1;
     }
-    RecordForm VerticalScroll { height: auto; max-height: 1fr; }
+    RecordForm VerticalScroll { height: auto; max-height: 75vh; }  /* the key line stays in view */
     RecordForm .form-row { height: auto; margin-bottom: 0; }
     RecordForm .form-label { width: 22; padding: 0 1 0 0; text-align: right; color: $text-muted; }
     RecordForm .form-row.-focused .form-label { color: $text; text-style: bold; }
