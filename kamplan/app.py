@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -23,6 +24,7 @@ from kamplan.screens.messages import SettingsChanged
 from kamplan.store.service import Store
 from kamplan.store.settings import LIMITS
 from kamplan.widgets.dialogs import EditDialog
+from kamplan.widgets.format import shown
 
 IDLE_CHECK_SECONDS = 0.25
 WARM_UP = "warm-up"  # the worker that loads the database libraries after the first paint
@@ -52,6 +54,20 @@ class KamplanApp(App[None]):
 
     def garbage_made(self) -> None:
         self.idle_collector.garbage_made()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice, whoever gives it, with its control characters made visible: most quote the plan.
+        kamplan's own notices also pass markup=False, as they quote names that may look like markup."""
+        message, title = shown(message, multiline=True), shown(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_driver_class(self) -> "type[Driver]":
         driver = super().get_driver_class()
@@ -160,7 +176,7 @@ class KamplanApp(App[None]):
 
         def saved(value: int | None) -> None:
             if value is not None:
-                self.notify(f"{label}: {value}")
+                self.notify(f"{label}: {value}", markup=False)
                 self.screen.post_message(SettingsChanged())
 
         self.push_screen(EditDialog(label, str(getattr(self.settings, key)), save), saved)

@@ -7,6 +7,7 @@ to a file, it keeps the real text). Every error a user can cause is one line on 
 
 import argparse
 import gc
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -169,10 +170,17 @@ def run_app(args: argparse.Namespace, db_path: Path) -> int:
         from kamplan.app import make_app
 
         app = make_app(Settings(db_path=db_path), engine)
+        # Textual prints the traceback of an error that ends the app, its locals quoting the plan; main()
+        # reports the error instead: one line, or the traceback with KAMPLAN_DEBUG=1.
+        from rich.console import Console
+
+        app.error_console = Console(file=io.StringIO())
         try:
             app.run()
         finally:
             app.store.close()
+    if app.return_code:  # an error ended the app: not a success, and not a silent one
+        raise app._exception or RuntimeError(f"the app ended with status {app.return_code}")
     return 0
 
 

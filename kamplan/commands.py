@@ -1,11 +1,32 @@
-"""Command-palette providers built from data: go to an account, go to a stakeholder."""
+"""Command-palette providers built from data: go to an account, go to a stakeholder.
+
+The palette reads a hit's text as markup unless it is handed Content: a name like "Acme [/oops]" would
+end it. Every name is handed over as Content, its control characters made visible (format.shown)."""
 
 from functools import partial
 from typing import cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from kamplan.screens.host import Host
+from kamplan.widgets.format import shown
+
+
+def _highlighted(matcher: Matcher, text: str) -> Content:
+    """What Matcher.highlight does, with `text` taken as text: Matcher.highlight reads it as markup."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _as_text(text: str) -> str:
+    """Help text the palette shows as it is: Content passes through its markup parser unchanged (the
+    field is typed str, but any Content is accepted)."""
+    return cast(str, Content(text))
 
 
 class AccountsProvider(Provider):
@@ -14,13 +35,12 @@ class AccountsProvider(Provider):
         return cast(Host, self.app)
 
     async def startup(self) -> None:
-        self.accounts = self.host.store.live_accounts()
+        self.accounts = [(account_id, shown(name)) for account_id, name in self.host.store.live_accounts()]
 
     async def discover(self) -> Hits:
         for account_id, name in self.accounts:
-            yield DiscoveryHit(
-                f"Go to account: {name}", partial(self._open, account_id), help="Open this account"
-            )
+            text = f"Go to account: {name}"
+            yield DiscoveryHit(Content(text), partial(self._open, account_id), text, "Open this account")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -28,9 +48,8 @@ class AccountsProvider(Provider):
             text = f"Go to account: {name}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(text), partial(self._open, account_id), text, "Open this account"
-                )
+                shown_text = _highlighted(matcher, text)
+                yield Hit(score, shown_text, partial(self._open, account_id), text, "Open this account")
 
     def _open(self, account_id: int) -> None:
         self.host.open_account(account_id)
@@ -47,15 +66,16 @@ class StakeholdersProvider(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for person in self.people:
-            text = f"Go to stakeholder: {person.name}"
+            text = f"Go to stakeholder: {shown(person.name)}"
             score = matcher.match(text)
             if score > 0:
+                where = f"{person.title} at {person.account}" if person.title else person.account
                 yield Hit(
                     score,
-                    matcher.highlight(text),
+                    _highlighted(matcher, text),
                     partial(self._open, person.account_id, person.id),
                     text,
-                    f"{person.title} at {person.account}" if person.title else person.account,
+                    _as_text(shown(where)),
                 )
 
     def _open(self, account_id: int, person_id: int) -> None:

@@ -93,18 +93,20 @@ QUADRANT_MEANING = {
 def _detail(s: AccountSummary) -> Text:
     """The highlighted account in full sentences, under the table."""
     text = Text()
-    text.append(s.name, style="bold")
+    text.append(fmt.shown(s.name), style="bold")
     if s.quadrant is not None:
         text.append(f" · {s.quadrant}: {QUADRANT_MEANING[str(s.quadrant)]}", style="italic")
     text.append("\nBest bet: ", style="dim")
     if s.best_opportunity:
-        text.append(s.best_opportunity + " · if they voted today: ")
+        text.append(fmt.shown(s.best_opportunity) + " · if they voted today: ")
         text.append_text(fmt.verdict(s.best_verdict))
     else:
         text.append("no open opportunity")
     text.append("\nNext: ", style="dim")
     nxt = s.next_activity
-    text.append(f"{nxt.date:%a %d %b} {fmt.words(nxt.type)}: {nxt.objective}" if nxt else "nothing planned")
+    text.append(
+        f"{nxt.date:%a %d %b} {fmt.words(nxt.type)}: {fmt.shown(nxt.objective)}" if nxt else "nothing planned"
+    )
     if s.overdue:
         text.append(f" · {s.overdue} overdue", style="bold red")
     return text
@@ -390,7 +392,7 @@ class PortfolioScreen(KamplanScreen):
         if account_id is None:
             return
         if self.show_archived:
-            self.notify("Restore it first (a) to open it.", severity="warning")
+            self.notify("Restore it first (a) to open it.", severity="warning", markup=False)
             return
         self.kamplan.open_account(account_id)
 
@@ -420,7 +422,7 @@ class PortfolioScreen(KamplanScreen):
             error = event.worker.error
             if not isinstance(error, KamplanError):
                 raise error or RuntimeError("adding the demo failed")  # a bug: as if raised here
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
         elif event.state == WorkerState.SUCCESS:
             self._demo_added(str(event.worker.result))
 
@@ -430,7 +432,7 @@ class PortfolioScreen(KamplanScreen):
         for s in self.summaries:
             if s.name == name:
                 self._restore_cursor(s.id)
-        self.notify(f"Added the demo account {fmt.sentence(name)} Enter opens it.")
+        self.notify(f"Added the demo account {fmt.sentence(name)} Enter opens it.", markup=False)
 
     def action_rename(self) -> None:
         account_id = self.current_id()
@@ -461,9 +463,9 @@ class PortfolioScreen(KamplanScreen):
         name = self.selected_name()
         self.store.archive_account(account_id, not self.show_archived)
         if self.show_archived:
-            self.notify(f"Restored {name} to the portfolio.")
+            self.notify(f"Restored {name} to the portfolio.", markup=False)
         else:
-            self.notify(f"Archived {fmt.sentence(name)} A shows archived accounts.")
+            self.notify(f"Archived {fmt.sentence(name)} A shows archived accounts.", markup=False)
         self.reload()
 
     @guarded
@@ -479,12 +481,12 @@ class PortfolioScreen(KamplanScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes and attempt(self, lambda: self.store.trash_account(account_id)):
-                self.notify(f"Moved {name} to the trash. t opens the trash to restore it.")
+                self.notify(f"Moved {name} to the trash. t opens the trash to restore it.", markup=False)
                 self.reload()
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Move [b]{name}[/b] to the trash?\nYou can restore it from the trash until it is emptied."
+                f"Move {name} to the trash?\nYou can restore it from the trash until it is emptied."
             ),
             confirmed,
         )

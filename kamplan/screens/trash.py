@@ -61,7 +61,7 @@ class TrashScreen(KamplanScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
         name = table.get_row(key)[0]
         self.store.trash_account(int(key), trashed=False)
-        self.notify(f"Restored {fmt.sentence(name)}")
+        self.notify(f"Restored {fmt.sentence(name)}", markup=False)
         self.reload()
 
     def action_empty(self) -> None:
@@ -69,7 +69,7 @@ class TrashScreen(KamplanScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes and attempt(self, self.store.empty_trash):
-                self.notify(f"Deleted {count} account(s) for good.")
+                self.notify(f"Deleted {count} account(s) for good.", markup=False)
                 self.reload()
 
         self.app.push_screen(

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from kamplan.errors import KamplanError
+from kamplan.widgets.format import shown
 
 T = TypeVar("T")
 
@@ -26,7 +27,8 @@ class Dialog(ModalScreen[T]):
 
 
 class ConfirmDialog(Dialog[bool]):
-    """Ask before anything is removed. y confirms; n or Escape keeps things as they are."""
+    """Ask before anything is removed. y confirms; n or Escape keeps things as they are. The question
+    quotes names and texts from the plan: it is shown as text (format.shown), never as markup."""
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
@@ -47,7 +49,7 @@ class ConfirmDialog(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self.question), id="question")  # may quote user text: never markup
+            yield Static(Text(shown(self.question, multiline=True)), id="question")
             yield Static("y  yes     n / esc  no", classes="hint")
 
     def action_answer(self, yes: bool) -> None:
@@ -57,7 +59,8 @@ class ConfirmDialog(Dialog[bool]):
 class EditDialog(Dialog[Any]):
     """Edit one value. `save` validates and stores it, raising KamplanError with a message to show here.
 
-    A single-line value saves on Enter; a multi-line one on Ctrl+S (Enter starts a new line).
+    A single-line value saves on Enter; a multi-line one on Ctrl+S (Enter starts a new line). The title,
+    the value and the message may quote the plan: each is shown as text (format.shown).
     """
 
     DEFAULT_CSS = """
@@ -80,14 +83,14 @@ class EditDialog(Dialog[Any]):
     ) -> None:
         super().__init__()
         self.title_text = title
-        self.value = value
+        self.value = shown(value, multiline=multiline)
         self.save = save
         self.multiline = multiline
         self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = Content(self.title_text)  # it may quote user text: never markup
+            box.border_title = Content(shown(self.title_text))  # a str would be read as markup
             if self.multiline:
                 from textual.widgets import TextArea  # imported when needed: it is slow to load
 
@@ -96,7 +99,7 @@ class EditDialog(Dialog[Any]):
                 yield Input(self.value, id="editor")
             yield Label("", id="error", classes="error")
             keys = "ctrl+s save · esc cancel" if self.multiline else "enter save · esc cancel"
-            yield Static(f"{self.hint}  {keys}" if self.hint else keys, classes="hint")
+            yield Static(Content(f"{self.hint}  {keys}" if self.hint else keys), classes="hint")
 
     def on_mount(self) -> None:
         editor = self.query_one("#editor")
@@ -114,7 +117,7 @@ class EditDialog(Dialog[Any]):
         try:
             result = self.save(text)
         except KamplanError as error:
-            self.query_one("#error", Label).update(str(error))
+            self.query_one("#error", Label).update(Text(shown(str(error))))
             return
         self.close(result)
 
@@ -150,13 +153,13 @@ class PreviewDialog(Dialog[bool]):
         from textual.containers import VerticalScroll
 
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = Content(shown(self.title_text))  # a str would be read as markup
             with VerticalScroll():
-                yield Static(Text(self.text), id="preview-text")
+                yield Static(Text(shown(self.text, multiline=True)), id="preview-text")
             hint = (
                 f"enter or y  {self.action_text}     esc or n  cancel" if self.action_text else "esc  close"
             )
-            yield Static(hint, classes="hint")
+            yield Static(Content(shown(hint)), classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.close(yes and bool(self.action_text))

@@ -11,7 +11,7 @@ the store; the screen that opens it does the saving.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -33,6 +33,7 @@ from kamplan.document.text import normalise_newlines, text_problem
 from kamplan.enums import INFLUENCE_WORDS, SUPPORT_WORDS
 from kamplan.errors import FieldProblems, KamplanError
 from kamplan.widgets.dialogs import ConfirmDialog, Dialog
+from kamplan.widgets.format import shown
 
 
 class Kind(StrEnum):
@@ -187,7 +188,7 @@ def shown_value(spec: FormField, value: Any) -> Any:
         return labels.get(value, "")
     if spec.kind == Kind.REFERENCES:
         return ", ".join(labels[v] for v in value if v in labels)
-    return str(value)
+    return shown(str(value), multiline=spec.kind == Kind.LONG_TEXT)  # an older plan's controls, visible
 
 
 def understood(spec: FormField, value: Any, today: date) -> str:
@@ -330,6 +331,20 @@ def _suggester(spec: FormField) -> Suggester | None:
     return None
 
 
+def _shown_spec(spec: FormSpec) -> FormSpec:
+    """The spec with the plan's text in it shown as the screen shows it (format.shown): the title ("Edit
+    <name>"), the labels, and the people and things its fields refer to, which they read back by these."""
+    fields = tuple(
+        replace(
+            f,
+            label=shown(f.label),
+            options=tuple(replace(o, label=shown(o.label), detail=shown(o.detail)) for o in f.options),
+        )
+        for f in spec.fields
+    )
+    return replace(spec, title=shown(spec.title), fields=fields)
+
+
 class RecordForm(Dialog[Any]):
     """Edit several fields of one record; dismisses with what `save` returned, or None if cancelled."""
 
@@ -359,7 +374,7 @@ class RecordForm(Dialog[Any]):
 
     def __init__(self, spec: FormSpec, values: dict[str, Any], save: Callable[[dict[str, Any]], Any]) -> None:
         super().__init__()
-        self.spec = spec
+        self.spec = spec = _shown_spec(spec)
         self.save = save
         self.initial = {f.name: shown_value(f, values.get(f.name)) for f in spec.fields}
         self.fields = {f.name: f for f in spec.fields}
@@ -367,11 +382,11 @@ class RecordForm(Dialog[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = Content(self.spec.title)  # it may quote user text: never markup
+            box.border_title = Content(self.spec.title)  # a str would be read as markup
             with VerticalScroll():
                 for spec in self.spec.fields:
                     with Horizontal(classes="form-row", id=f"row-{spec.name}"):
-                        yield Label(spec.label, classes="form-label")
+                        yield Label(Content(spec.label), classes="form-label")  # not markup
                         with Vertical(classes="form-field"):
                             yield self._editor(spec)
                             yield Static(self._hint(spec), id=f"note-{spec.name}", classes="form-note")
@@ -441,7 +456,7 @@ class RecordForm(Dialog[Any]):
     def _note(self, name: str, text: str, *, error: bool) -> None:
         note = self.query_one(f"#note-{name}", Static)
         note.set_class(error, "-error")
-        note.update(Text(text) if text else self._hint(self.fields[name]))
+        note.update(Text(shown(text)) if text else self._hint(self.fields[name]))
 
     @on(Input.Changed)
     @on(ChoiceField.Changed)
@@ -507,7 +522,7 @@ class RecordForm(Dialog[Any]):
 
     def _status(self, message: str) -> None:
         self.status = message
-        self.query_one("#form-status", Static).update(Text(message))
+        self.query_one("#form-status", Static).update(Text(shown(message)))
 
     def action_cancel(self) -> None:
         if not self._ready():

@@ -5,6 +5,7 @@ from datetime import date
 from rich.text import Text
 
 from kamplan import planning
+from kamplan.document.text import printable
 from kamplan.enums import SUPPORT_WORDS
 
 VERDICT_STYLE = {
@@ -82,8 +83,16 @@ def quadrant(value: planning.Quadrant | None) -> str:
     return DASH if value is None else str(value)
 
 
+def shown(value: str, *, multiline: bool = False) -> str:
+    """Text from the plan as the screen shows it: each control character and bidirectional override made
+    visible (ESC as the four characters \\x1b), so an older database cannot drive the terminal. Hand the
+    result on as text, never as markup: in a Text or Content, or to notify() with markup=False."""
+    return printable(value, multiline=multiline)
+
+
 def first_line(text: str, width: int = 60) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
+    """The first line of a text from the plan, shown (see `shown`) and cut to `width`."""
+    line = shown(text.strip().splitlines()[0]) if text.strip() else ""
     return line if len(line) <= width else line[: width - 1] + "…"
 
 

@@ -1,4 +1,5 @@
-"""Errors a user can cause become a notice on screen; the app carries on and nothing is half-saved."""
+"""Errors a user can cause become a notice on screen; the app carries on and nothing is half-saved.
+A message may quote the plan (a name that exists already): it is shown as text, never as markup."""
 
 import inspect
 from collections.abc import Callable
@@ -17,7 +18,7 @@ def attempt(node: Widget, action: Callable[[], object]) -> bool:
     try:
         action()
     except KamplanError as error:
-        node.notify(str(error), title="Not done", severity="error", timeout=8)
+        node.notify(str(error), title="Not done", severity="error", timeout=8, markup=False)
         return False
     return True
 
@@ -31,7 +32,7 @@ def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
             try:
                 return await method(self, *args, **kwargs)
             except KamplanError as error:
-                self.notify(str(error), title="Not done", severity="error", timeout=8)
+                self.notify(str(error), title="Not done", severity="error", timeout=8, markup=False)
                 return None
 
         return waiting
@@ -41,7 +42,7 @@ def guarded(method: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return method(self, *args, **kwargs)
         except KamplanError as error:
-            self.notify(str(error), title="Not done", severity="error", timeout=8)
+            self.notify(str(error), title="Not done", severity="error", timeout=8, markup=False)
             return None
 
     return wrapper

@@ -5,7 +5,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text, TextType
+from rich.text import Span, Text, TextType
 from textual import events
 from textual._two_way_dict import TwoWayDict
 from textual.geometry import Region, Size
@@ -14,6 +14,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets._data_table import ColumnKey, RowKey, SegmentLines
+
+from kamplan.widgets.format import shown
 
 
 class Table(DataTable[Any]):
@@ -41,9 +43,9 @@ class Table(DataTable[Any]):
         self, *cells: object, height: int | None = 1, key: str | None = None, label: TextType | None = None
     ) -> RowKey:
         """Text is shown as it is: DataTable would read a string as markup (slowly, and an account named
-        "[b]" would lose its brackets)."""
-        shown = (Text(cell) if isinstance(cell, str) else cell for cell in cells)
-        return super().add_row(*shown, height=height, key=key, label=label)
+        "[b]" would lose its brackets). Every cell's control characters are made visible (format.shown):
+        an older database may hold them, and one ESC in a cell blanked the whole table."""
+        return super().add_row(*map(_visible, cells), height=height, key=key, label=label)
 
     def show_in_order(self, keys: Sequence[str]) -> None:
         """Show the rows in this order (every row's key, once): what DataTable.sort does, for an order
@@ -217,3 +219,18 @@ class Table(DataTable[Any]):
         self._get_styles_to_render_cell.cache_clear()
         Widget.notify_style_update(self)
         self.refresh()
+
+
+def _visible(cell: object) -> object:
+    """A cell as text, its control characters made visible; a Text keeps its styles on the same characters."""
+    if isinstance(cell, str):
+        return Text(shown(cell, multiline=True))
+    if not isinstance(cell, Text) or shown(cell.plain, multiline=True) == cell.plain:
+        return cell
+    ends = [0]  # where each character of the cell ends once shown
+    for char in cell.plain:
+        ends.append(ends[-1] + len(shown(char, multiline=True)))
+    visible = cell.blank_copy(shown(cell.plain, multiline=True))
+    last = len(cell.plain)
+    visible.spans = [Span(ends[min(s.start, last)], ends[min(s.end, last)], s.style) for s in cell.spans]
+    return visible

@@ -52,8 +52,9 @@ TOUCHED: dict[str, tuple[str, ...]] = {
     # sets the event's refresh_styles (a public attribute, but only Screen's private handler reads it)
     "Screen": ("_on_screen_resume", "_compositor"),  # _compositor: tests/ui/ui_support.py screen_lines
     "ScreenResume": ("refresh_styles",),
-    # tests/ui/ui_support.py: notifications(), screen_lines()
-    "App": ("_notifications", "_background_screens"),
+    # tests/ui/ui_support.py: notifications(), screen_lines(); kamplan/cli.py run_app: _exception, the
+    # error that ended the app (Textual keeps it for test frameworks), reported in one line
+    "App": ("_notifications", "_background_screens", "_exception"),
     # kamplan/driver.py: KamplanDriver replaces LinuxDriver's input loop (run_input_thread, not underscored
     # but internal), reading what LinuxDriver's own loop reads
     "LinuxDriver": ("run_input_thread", "_debug", "fileno", "exit_event", "process_message"),

@@ -202,14 +202,16 @@ class ProfileSection(Section):
         preview = self.query_one("#profile-preview", Static)
         preview.display = bool(value)
         if value:
-            preview.update(Text.assemble((f"{label}: ", "bold"), value))
+            preview.update(Text.assemble((f"{label}: ", "bold"), fmt.shown(value, multiline=True)))
 
     # Field editing
     @on(ProfileFields.EditRequested)
     def _edit_field(self, event: ProfileFields.EditRequested) -> None:
         key = event.key
         if key.startswith(COMPUTED):
-            self.notify("Computed from our revenue, their wallet and the cost to serve.", timeout=3)
+            self.notify(
+                "Computed from our revenue, their wallet and the cost to serve.", timeout=3, markup=False
+            )
             return
         if key.startswith(HEADING):
             group = self._group(key.removeprefix(HEADING))

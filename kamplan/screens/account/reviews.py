@@ -66,7 +66,8 @@ class ReviewsSection(Section):
         review = self.reviews[int(key)]
         text = Text()
         text.append(f"{fmt.day(review.date)}  ", style="bold")
-        text.append(review.notes or "no notes", style="" if review.notes else "dim")
+        notes = fmt.shown(review.notes, multiline=True)
+        text.append(notes or "no notes", style="" if notes else "dim")
         self.query_one("#review-detail", Static).update(text)
 
 

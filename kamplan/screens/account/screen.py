@@ -136,10 +136,10 @@ class AccountScreen(KamplanScreen):
         if summary is None:
             return
         self.context.currency = summary.currency
-        self.title = summary.name
+        self.title = fmt.shown(summary.name)  # the help screen's title too
         self.sub_title = "Account"
         text = Text()
-        text.append(summary.name, style="bold")
+        text.append(fmt.shown(summary.name), style="bold")
         if summary.key_account:
             text.append(" ★", style="bold yellow")
         text.append(f"  ·  {fmt.quadrant(summary.quadrant)}", style="italic")

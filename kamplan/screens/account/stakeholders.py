@@ -116,27 +116,27 @@ def person_form(
 
 
 def detail(person: Person, today: date) -> Text:
-    """Everything about one person that the list has no room for."""
+    """Everything about one person that the list has no room for (the plan's text shown: fmt.shown)."""
     text = Text()
-    text.append(person.name, style="bold")
+    text.append(fmt.shown(person.name), style="bold")
     where = ", ".join(part for part in (person.title, person.department) if part)
     if where:
-        text.append(f"  {where}")
+        text.append(f"  {fmt.shown(where)}")
     if person.reports_to:
-        text.append(f"  · reports to {person.reports_to}", style="dim")
+        text.append(f"  · reports to {fmt.shown(person.reports_to)}", style="dim")
     contact = "  ".join(part for part in (person.email, person.phone) if part)
     if contact:
-        text.append(f"  · {contact}", style="dim")
+        text.append(f"  · {fmt.shown(contact)}", style="dim")
     text.append("\n")
     text.append_text(fmt.grid(person.grid))
     text.append(
         f" · influence {fmt.integer(person.influence)} · support {fmt.support(person.support)}"
-        f" · {person.confidence}" + (f" ({person.source})" if person.source else ""),
+        f" · {person.confidence}" + (f" ({fmt.shown(person.source)})" if person.source else ""),
         style="italic" if not person.confirmed else "",
     )
     text.append("\n")
     text.append("Owner ", style="bold")
-    text.append(person.owner or "nobody", style="" if person.owner else "bold red")
+    text.append(fmt.shown(person.owner or "nobody"), style="" if person.owner else "bold red")
     text.append(f" · relationship {fmt.words(person.relationship_level) or '?'}")
     text.append(f" → {fmt.words(person.relationship_wanted) or '?'}")
     text.append(
@@ -146,11 +146,11 @@ def detail(person: Person, today: date) -> Text:
         value = getattr(person, name)
         if value or name == "plan":
             text.append(f"{label}: ", style="bold")
-            text.append(" ".join(value.split()) if value else "none yet", style="" if value else "bold red")
+            text.append(fmt.shown(" ".join(value.split())) or "none yet", style="" if value else "bold red")
             text.append("\n")
     if person.listens_to:
         text.append("Listens to: ", style="bold")
-        text.append(", ".join(name for _, name in person.listens_to) + "\n")
+        text.append(fmt.shown(", ".join(name for _, name in person.listens_to)) + "\n")
     return text
 
 
@@ -309,7 +309,7 @@ class StakeholdersSection(Section):
         if unowned:
             text = ", ".join(("! " if needs_attention(p, self.today) else "") + p.name for p in unowned)
             notes.append("Without an owner: ", style="bold red")
-            notes.append(text + "\n")
+            notes.append(fmt.shown(text) + "\n")
         gaps = [p for p in self.people.values() if p.owner_id in owned_by]
         if gaps:
             notes.append("Pairs, ours – theirs (are they peers?), relationship now → wanted\n", style="bold")
@@ -317,8 +317,9 @@ class StakeholdersSection(Section):
             now, wanted = p.relationship_level, p.relationship_wanted
             short = now is not None and wanted is not None and LEVEL_RANK[wanted] > LEVEL_RANK[now]
             ours = owned_by[p.owner_id]  # type: ignore[index]
-            notes.append(f"  {ours.name}" + (f" ({ours.function})" if ours.function else ""))
-            notes.append(f" – {p.name}" + (f" ({p.title})" if p.title else "") + ": ")
+            mine = ours.name + (f" ({ours.function})" if ours.function else "")
+            theirs = p.name + (f" ({p.title})" if p.title else "")
+            notes.append(f"  {fmt.shown(mine)} – {fmt.shown(theirs)}: ")
             notes.append(f"{fmt.words(now) or '?'} → {fmt.words(wanted) or '?'}")
             notes.append("  gap\n" if short else "\n", style="bold yellow" if short else "")
         if not gaps and not unowned:
