@@ -328,16 +328,14 @@ class PlanSection(Section):
             planning.PipelineItem(o.value, o.probability, o.status, o.target_date) for o in items
         )
         text = Text(f"{len(open_)} open", style="bold")
-        text.append(f" · factored {fmt.money(factored, self.context.currency)}")
+        text.append(f", factored {fmt.money(factored, self.context.currency)}")
         for status in ("won", "lost", "qualified_out"):
             closed = [o for o in items if o.status == status]
             if closed:
                 text.append(f" · {len(closed)} {fmt.words(status)}", style=STATUS_STYLE[status])
         out = [o for o in items if o.status == "qualified_out"]
-        if out:
-            text.append(
-                f" (time freed: {fmt.money(sum(o.value or 0 for o in out), self.context.currency)})", "cyan"
-            )
+        if out:  # a result, not a failure: the time it frees
+            text.append(f": {fmt.money(sum(o.value or 0 for o in out))} of time freed", "cyan")
         flagged = [o for o in items if o.optimism]
         if flagged:
             text.append(f" · ⚠ {len(flagged)} optimistic", style="bold yellow")

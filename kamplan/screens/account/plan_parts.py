@@ -96,7 +96,7 @@ def short_optimism(reason: str) -> str:
 
 
 def funnel_summary(steps: list[planning.FunnelStep]) -> Text:
-    text = Text("A week: target · average of 8 full weeks · now · 9 weeks · → next type: planned, got", "dim")
+    text = Text("Target a week · average of 8 weeks · now · 9 weeks · → next type: planned, got", "dim")
     for s in steps:
         if s.converting_short and s.converts_to:
             text.append(f"\n⚠ {fmt.words(s.type)} → {fmt.words(s.converts_to)}: ", style="bold red")
