@@ -4,6 +4,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from kamplan.widgets.dialogs import Dialog
@@ -37,7 +38,7 @@ class HelpScreen(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box") as box:
-            box.border_title = f"Keys · {self.title_text}"
+            box.border_title = Content(f"Keys · {self.title_text}")  # an account's name: never markup
             yield Table(id="help-keys", cursor_type="row", zebra_stripes=True)
             yield Static("↑ ↓ scroll · esc close", classes="hint")
 

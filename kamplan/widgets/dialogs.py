@@ -150,7 +150,7 @@ class PreviewDialog(Dialog[bool]):
         from textual.containers import VerticalScroll
 
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = Content(self.title_text)  # it may quote a file's name: never markup
             with VerticalScroll():
                 yield Static(Text(self.text), id="preview-text")
             hint = (

@@ -367,3 +367,22 @@ async def test_the_line_suggests_the_rest_of_a_name() -> None:
     assert await words.get_suggestion("cal") is None  # the type is typed, not suggested as a name
     assert await words.get_suggestion('call pieter fri "Pie') is None  # inside the quotes: the objective
     assert await words.get_suggestion("call pieter fri #1") is None
+
+
+async def test_an_account_name_with_brackets_is_text_in_the_plan_and_its_help(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    store = store_for(ui_demo_engine)
+    odd = store.create_account("Acme [/x] [b]Foods")
+    store.save_activity(odd, None, {"date": UI_TODAY, "type": "call", "objective": "[red]not markup"})
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "3", "question_mark")  # the first account by name: Acme
+        title = app.screen.query_one("Vertical").border_title
+        assert title is not None and Content.from_markup(title).plain == "Keys · Acme [/x] [b]Foods"
+        await pilot.press("escape")
+        plan = app.screen.query_one(PlanSection)
+        assert "[red]not markup" in column(table(plan, "activities"), 4)[0]
+        await pilot.press("E")
+        form = app.screen
+        assert isinstance(form, RecordForm) and form.raw("file").endswith("acme-x-b-foods.ics")
