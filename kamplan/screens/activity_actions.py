@@ -81,7 +81,8 @@ def edit_activity(
         node.notify(str(error), title="Not done", severity="error", markup=False)
         return
     if item is None:
-        title, values = "Plan an activity", {"date": today, "status": ActivityStatus.PLANNED, **(start or {})}
+        # The date starts empty: a date typed after one already there would not read ("2026-03-04+3d").
+        title, values = "Plan an activity", {"status": ActivityStatus.PLANNED, **(start or {})}
     else:
         title, values = (
             f"Edit {activity_words(item.type, [n for _, n in item.people], item.date)}",

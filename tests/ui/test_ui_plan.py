@@ -10,7 +10,7 @@ from conftest import UI_TODAY
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from textual.content import Content
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 from ui_support import column, notifications, replace_input, shown, store_for, type_text
 
 from kamplan import models as m
@@ -61,6 +61,17 @@ def table(plan: PlanSection, name: str) -> DataTable[object]:
     return plan.query_one(f"#{name} ListTable", DataTable)
 
 
+async def paste(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Put `text` in the focused field at once (as a paste does): typing it key by key is tested once."""
+    await pilot.pause()  # a focus() just made takes effect
+    field = pilot.app.focused
+    if isinstance(field, Input):
+        field.value = text
+    else:
+        field.load_text(text)
+    await pilot.pause()
+
+
 async def cursor_to(pilot, grid: DataTable[object], key: str) -> None:  # type: ignore[no-untyped-def]
     grid.move_cursor(row=grid.get_row_index(key))
     await pilot.pause()
@@ -95,7 +106,7 @@ async def test_quick_add_plans_a_call_with_one_enter(ui_demo_engine: Engine, mak
         assert "check the budget" in shown(plan.query_one("#plan-detail"))
 
         await pilot.press("a")
-        await type_text(pilot, 'mtg joost, nadia +1w #1 "QBR"')  # several people, an opportunity, +1w
+        await paste(pilot, 'mtg joost, nadia +1w #1 "QBR"')  # several people, an opportunity, +1w
         await pilot.press("enter")
         meeting = activities(ui_demo_engine)[-1]
         assert (meeting.date, meeting.type, meeting.opportunity_id) == (
@@ -128,7 +139,7 @@ async def test_quick_add_refuses_what_it_cannot_read_and_says_why(
             ("call pieter fri #7", "there is no opportunity #7 (the plan lists #1–#4)"),
             ("call pieter fri @zz", "nobody on our side is called 'zz'"),
         ]:
-            await replace_input(pilot, typed)
+            await paste(pilot, typed)
             await pilot.press("enter")
             assert app.screen is line, typed  # still open: nothing saved
             assert line.understood.startswith(message), (typed, line.understood)
@@ -152,7 +163,7 @@ async def test_done_asks_the_outcome_and_updates_the_last_contact_and_undo_takes
         await pilot.press("d")
         form = app.screen
         assert isinstance(form, RecordForm) and form.spec.title == "Done: call with Ruben Claes, Thu 5 Mar"
-        await type_text(pilot, "RFQ on 16 March, price weighs 40 %")
+        await paste(pilot, "RFQ on 16 March, price weighs 40 %")
         await pilot.press("enter")
         done = next(a for a in activities(ui_demo_engine) if a.id == ruben.id)
         assert (done.status, done.outcome, done.date) == (
@@ -220,7 +231,7 @@ async def test_closing_opportunities_asks_for_the_reason_and_qualified_out_stays
         assert "pick one" in shown(form.query_one("#note-status"))
         assert "must not be empty" in shown(form.query_one("#note-status_reason"))
         await pilot.press("q", "tab")
-        await type_text(pilot, "No budget before 2028; the film renewal needs the time")
+        await paste(pilot, "No budget before 2028; the film renewal needs the time")
         await pilot.press("enter")
         closed = store.plan_opportunities(1)[1]
         assert (closed.status, closed.probability) == ("qualified_out", 0)
@@ -231,7 +242,7 @@ async def test_closing_opportunities_asks_for_the_reason_and_qualified_out_stays
 
         await cursor_to(pilot, grid, str(trays.id))
         await pilot.press("c", "w", "tab")
-        await type_text(pilot, "Trial passed; Lars signed off")
+        await paste(pilot, "Trial passed; Lars signed off")
         await pilot.press("enter")
         assert (store.plan_opportunities(1)[2].status, store.plan_opportunities(1)[2].probability) == (
             "won",
@@ -259,9 +270,9 @@ async def test_competitors_targets_and_a_new_opportunity_by_keys(ui_demo_engine:
         await pilot.press("V")  # the views go round both ways: competitors
         assert plan.view == "competitors"
         await pilot.press("a")
-        await type_text(pilot, "Polyfoil [/EU]")  # user text, never markup
+        await paste(pilot, "Polyfoil [/EU]")  # user text, never markup
         await pilot.press("tab", "4", "tab")
-        await type_text(pilot, "Cheap mono-PE film")
+        await paste(pilot, "Cheap mono-PE film")
         plan_form = app.screen
         assert isinstance(plan_form, RecordForm)
         plan_form.query_one("#field-close_to").focus()
@@ -291,7 +302,7 @@ async def test_competitors_targets_and_a_new_opportunity_by_keys(ui_demo_engine:
         assert (step.per_week, step.converts_to, step.expected_rate) == (3, "proposal", 0.5)
 
         await pilot.press("V", "V", "a")  # a new opportunity
-        await type_text(pilot, "Shrink sleeves for desserts")
+        await paste(pilot, "Shrink sleeves for desserts")
         await pilot.press("tab", "g", "tab")
         await type_text(pilot, "250k")
         await pilot.press("tab")
@@ -301,7 +312,7 @@ async def test_competitors_targets_and_a_new_opportunity_by_keys(ui_demo_engine:
         form.query_one("#field-probability").focus()
         await type_text(pilot, "60")
         form.query_one("#field-participants").focus()
-        await type_text(pilot, "Chiara, Sem")
+        await paste(pilot, "Chiara, Sem")
         await pilot.press("enter")
         new = store.plan_opportunities(1)[-1]
         assert (new.number, new.title, new.kind, new.value, new.probability) == (
@@ -334,13 +345,13 @@ async def test_the_plan_exports_its_calendar_and_spreadsheet(
         )
 
         await pilot.press("E")
-        await replace_input(pilot, "plan.txt")
+        await paste(pilot, "plan.txt")
         await pilot.press("enter")
         assert "end the name with .ics" in shown(app.screen.query_one("#note-file"))
-        await replace_input(pilot, "kestrelmoor-foods-b-v.ics")
+        await paste(pilot, "kestrelmoor-foods-b-v.ics")
         await pilot.press("enter")
         assert "exists already: Enter again replaces it" in shown(app.screen.query_one("#note-file"))
-        await replace_input(pilot, "~/activities.csv")  # ~ is the home folder (the test's own)
+        await paste(pilot, "~/activities.csv")  # ~ is the home folder (the test's own)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -356,3 +367,22 @@ async def test_the_line_suggests_the_rest_of_a_name() -> None:
     assert await words.get_suggestion("cal") is None  # the type is typed, not suggested as a name
     assert await words.get_suggestion('call pieter fri "Pie') is None  # inside the quotes: the objective
     assert await words.get_suggestion("call pieter fri #1") is None
+
+
+async def test_an_account_name_with_brackets_is_text_in_the_plan_and_its_help(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    store = store_for(ui_demo_engine)
+    odd = store.create_account("Acme [/x] [b]Foods")
+    store.save_activity(odd, None, {"date": UI_TODAY, "type": "call", "objective": "[red]not markup"})
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "3", "question_mark")  # the first account by name: Acme
+        title = app.screen.query_one("Vertical").border_title
+        assert title is not None and Content.from_markup(title).plain == "Keys · Acme [/x] [b]Foods"
+        await pilot.press("escape")
+        plan = app.screen.query_one(PlanSection)
+        assert "[red]not markup" in column(table(plan, "activities"), 4)[0]
+        await pilot.press("E")
+        form = app.screen
+        assert isinstance(form, RecordForm) and form.raw("file").endswith("acme-x-b-foods.ics")

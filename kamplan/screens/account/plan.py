@@ -9,78 +9,40 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from kamplan import planning
-from kamplan.document import quick_add
-from kamplan.enums import ActivityType, OpportunityKind, OpportunityStatus
-from kamplan.planning.pipeline import UNDATED, quarter_key
+from kamplan.enums import ActivityType, OpportunityStatus
 from kamplan.screens import activity_actions as acts
+from kamplan.screens.account.plan_parts import (
+    CLOSING_OPTIONS,
+    KIND_OPTIONS,
+    STATUS_OPTIONS,
+    STATUS_STYLE,
+    THREAT_OPTIONS,
+    TYPE_OPTIONS,
+    PlanList,
+    funnel_summary,
+    per_week,
+    percent,
+    pipeline_bars,
+    short_type,
+    spark,
+)
 from kamplan.screens.account.section import Section
 from kamplan.screens.exporting import ask_export, file_stem
 from kamplan.store.activities import ActivityItem
 from kamplan.store.opportunities import CompetitorItem, OpportunityItem
 from kamplan.widgets import format as fmt
-from kamplan.widgets.bar_chart import Bar, BarChart
+from kamplan.widgets.bar_chart import BarChart
 from kamplan.widgets.dialogs import ConfirmDialog
-from kamplan.widgets.editable_list import Column, EditableList, ListTable, Row
-from kamplan.widgets.form import FormField, FormSpec, Kind, Option, RecordForm, choices
+from kamplan.widgets.editable_list import Column, EditableList, Row
+from kamplan.widgets.form import FormField, FormSpec, Kind, Option, RecordForm
 from kamplan.widgets.guard import attempt, guarded
 
 VIEWS = ("activities", "opportunities", "pipeline", "funnel", "competitors")
 VIEW_NAMES = {"funnel": "targets & funnel"}
 ACTIVITY_TITLE = "Activity: overdue and coming, then the latest done"
-KIND_OPTIONS = choices(list(OpportunityKind))
-STATUS_OPTIONS = (
-    Option(OpportunityStatus.OPEN, "open", "o"),
-    Option(OpportunityStatus.WON, "won", "w"),
-    Option(OpportunityStatus.LOST, "lost", "l"),
-    Option(OpportunityStatus.QUALIFIED_OUT, "qualified out", "q"),
-)
-CLOSING_OPTIONS = STATUS_OPTIONS[1:]
-STATUS_STYLE = {"won": "bold green", "lost": "red", "qualified_out": "cyan"}
-THREAT_OPTIONS = tuple(
-    Option(n, f"{n} {word}", str(n))
-    for n, word in enumerate(("slight", "some", "moderate", "serious", "severe"), 1)
-)
-TYPE_OPTIONS = choices(list(ActivityType), {kind: str(kind).replace("_", " ") for kind in ActivityType})
-SPARK = " ▁▂▃▄▅▆▇█"
-
-
-class _QuietTable(ListTable):
-    """The plan's lists keep filter, sort and delete out of the key bar (they still work, and ? lists them):
-    the section's own keys need the room at 80 columns."""
-
-    BINDINGS = [
-        Binding("x,delete", "delete", "Delete", id="list.delete", key_display="x", show=False),
-        Binding("slash", "filter", "Filter", id="list.filter", key_display="/", show=False),
-        Binding("s", "sort", "Sort", id="list.sort", show=False),
-    ]
-
-
-class PlanList(EditableList):
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: type to narrow the list · enter keep · esc clear")
-        yield _QuietTable(cursor_type="row", **self._table_options)
-
-
-def short_type(kind: str, narrow: bool) -> str:
-    return quick_add.SHORT_TYPE[ActivityType(kind)] if narrow else fmt.words(kind)
-
-
-def spark(weekly: tuple[int, ...], scale: float) -> str:
-    top = max(scale, *weekly, 1)
-    return "".join(SPARK[min(8, round(n / top * 8))] if n else "·" for n in weekly)
-
-
-def percent(rate: float | None) -> str:
-    return fmt.DASH if rate is None else f"{rate * 100:.0f} %"
-
-
-def per_week(value: float | None) -> str:
-    return fmt.DASH if value is None else f"{value:g}"
-
-
 class PlanSection(Section):
     BINDINGS = [
         Binding("v", "view(1)", "View", id="plan.view"),
@@ -366,16 +328,14 @@ class PlanSection(Section):
             planning.PipelineItem(o.value, o.probability, o.status, o.target_date) for o in items
         )
         text = Text(f"{len(open_)} open", style="bold")
-        text.append(f" · factored {fmt.money(factored, self.context.currency)}")
+        text.append(f", factored {fmt.money(factored, self.context.currency)}")
         for status in ("won", "lost", "qualified_out"):
             closed = [o for o in items if o.status == status]
             if closed:
                 text.append(f" · {len(closed)} {fmt.words(status)}", style=STATUS_STYLE[status])
         out = [o for o in items if o.status == "qualified_out"]
-        if out:
-            text.append(
-                f" (time freed: {fmt.money(sum(o.value or 0 for o in out), self.context.currency)})", "cyan"
-            )
+        if out:  # a result, not a failure: the time it frees
+            text.append(f": {fmt.money(sum(o.value or 0 for o in out))} of time freed", "cyan")
         flagged = [o for o in items if o.optimism]
         if flagged:
             text.append(f" · ⚠ {len(flagged)} optimistic", style="bold yellow")
@@ -407,7 +367,7 @@ class PlanSection(Section):
             text.append(", ".join(name for _, name in o.competitors))
         return text
 
-    def _opportunity_form(self, title: str, opportunity: OpportunityItem | None) -> FormSpec:
+    def _opportunity_form(self, title: str) -> FormSpec:
         names = self.store.plan_names(self.account_id)
         currency = self.context.currency or "the account's currency"
         people = tuple(Option(i, name, detail=title_) for i, name, title_ in names.people)
@@ -431,7 +391,7 @@ class PlanSection(Section):
     def _open_opportunity(self, opportunity_id: int | None) -> None:
         found = self.opportunities.get(opportunity_id) if opportunity_id is not None else None
         title = f"Edit #{found.number} {fmt.first_line(found.title, 50)}" if found else "New opportunity"
-        spec = self._opportunity_form(title, found)
+        spec = self._opportunity_form(title)
         values = found.values() if found else {"status": OpportunityStatus.OPEN}
         store, account_id = self.store, self.account_id
 
@@ -763,44 +723,3 @@ class PlanSection(Section):
             return export_account(store.db_path, name, fmt_, today)
 
         ask_export(self, f"{name}: activities", file_stem(name), today, export)
-
-
-def pipeline_bars(items: list[OpportunityItem], currency: str) -> list[Bar]:
-    """A bar per quarter of the open opportunities' factored value, each opportunity under its quarter with
-    its sum and the optimistic flag."""
-    open_ = [o for o in items if o.is_open]
-    quarters = planning.pipeline_by_quarter(
-        planning.PipelineItem(o.value, o.probability, o.status, o.target_date) for o in open_
-    )
-    bars = []
-    for quarter, value in quarters.items():
-        notes = []
-        for o in open_:
-            if (quarter_key(o.target_date) if o.target_date else UNDATED) != quarter:
-                continue
-            note = Text(f"#{o.number} {fmt.first_line(o.title, 26)} ")
-            note.append(f"{fmt.money(o.value)} × {o.probability or 0} %", style="dim")
-            if o.optimism:
-                note.append(f" ⚠ {short_optimism(o.optimism)}", style="bold yellow")
-            notes.append(note)
-        bars.append(Bar(quarter, value, fmt.money(value, currency), notes=tuple(notes)))
-    return bars
-
-
-def short_optimism(reason: str) -> str:
-    """planning.optimism_reason in a few words, for beside a bar: "vote too close, qualification 40"."""
-    short = reason.replace("the vote today is ", "vote ").replace("qualification score ", "qualification ")
-    return short.replace(" is below 50", "").replace("; ", ", ")
-
-
-def funnel_summary(steps: list[planning.FunnelStep]) -> Text:
-    text = Text("A week: target · average of 8 full weeks · now · 9 weeks · → next type: planned, got", "dim")
-    for s in steps:
-        if s.converting_short and s.converts_to:
-            text.append(f"\n⚠ {fmt.words(s.type)} → {fmt.words(s.converts_to)}: ", style="bold red")
-            text.append(f"{percent(s.expected_rate)} planned, {percent(s.achieved_rate)} achieved "
-                        f"({sum(s.weekly)} done in 9 weeks)")  # fmt: skip
-    behind = [quick_add.SHORT_TYPE[ActivityType(s.type)] for s in steps if s.behind]
-    if behind:
-        text.append(f"\nBehind target: {', '.join(behind)}", style="yellow")
-    return text
