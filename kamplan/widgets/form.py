@@ -428,7 +428,10 @@ class RecordForm(Dialog[Any]):
 
     def on_mount(self) -> None:
         first = self.spec.focus or self.spec.fields[0].name
-        editor = self.query_one(f"#field-{first}")
+        found = self.query(f"#field-{first}")
+        if not found:  # closed by a fast Escape before it was built: nothing to focus
+            return
+        editor = found.first()
         editor.focus()
         if isinstance(editor, Input):
             editor.cursor_position = len(editor.value)
@@ -515,7 +518,8 @@ class RecordForm(Dialog[Any]):
         self.query_one("#form-status", Static).update(Text(message))
 
     def action_cancel(self) -> None:
-        if not self.changed():
+        # An Escape that comes before the fields are built (keys typed fast) finds nothing typed yet.
+        if not self.query("#form-status") or not self.changed():
             self.close(None)
             return
 
