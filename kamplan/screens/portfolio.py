@@ -90,8 +90,9 @@ QUADRANT_MEANING = {
 }
 
 
-def _detail(s: AccountSummary) -> Text:
-    """The highlighted account in full sentences, under the table."""
+def _detail(s: AccountSummary, width: int = 80) -> Text:
+    """The highlighted account in full sentences, under the table; then what its forecasts and a coach
+    would question, one line each."""
     text = Text()
     text.append(s.name, style="bold")
     if s.quadrant is not None:
@@ -107,7 +108,27 @@ def _detail(s: AccountSummary) -> Text:
     text.append(f"{nxt.date:%a %d %b} {fmt.words(nxt.type)}: {nxt.objective}" if nxt else "nothing planned")
     if s.overdue:
         text.append(f" · {s.overdue} overdue", style="bold red")
+    for o in s.optimistic:
+        tail = f" {o.probability} %, suggested {o.band[0]}–{o.band[1]} %: {o.brief}"
+        title = fmt.first_line(o.title, max(12, width - 20 - len(tail)))
+        text.append(f"\n⚠ optimistic: {title}{tail}", style="yellow")
+    if s.coaching_flags or s.qualified_out:
+        text.append("\n")
+        if s.coaching_flags:
+            text.append(f"⚑ {_count(s.coaching_flags, 'coaching flag')}")
+        if s.qualified_out:
+            text.append(" · " if s.coaching_flags else "")
+            text.append(f"qualified out {_freed(s.qualified_out, s.qualified_out_value, s.freed_activities)}")
     return text
+
+
+def _count(number: int, thing: str, things: str = "") -> str:
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
+def _freed(opportunities: int, value: float, activities: int) -> str:
+    """What qualifying out freed: '2: 2.35m and 5 activities freed'."""
+    return f"{opportunities}: {fmt.money(value)} and {_count(activities, 'activity', 'activities')} freed"
 
 
 class PortfolioScreen(KamplanScreen):
@@ -241,6 +262,19 @@ class PortfolioScreen(KamplanScreen):
             f"{capacity.key_accounts}/{capacity.key_account_limit}",
             style="bold red" if over_accounts else "bold",
         )
+        accounts = self.summaries
+        optimistic = sum(len(s.optimistic) for s in accounts)
+        flags = sum(s.coaching_flags for s in accounts)
+        closed = sum(s.qualified_out for s in accounts)
+        if optimistic:
+            text.append(f"   ⚠ {optimistic} optimistic", style="bold yellow")
+        if flags:
+            text.append(f"   ⚑ {_count(flags, 'coaching flag')}", style="bold")
+        if closed:
+            value = sum(s.qualified_out_value for s in accounts)
+            freed = sum(s.freed_activities for s in accounts)
+            text.append("   Qualified out ", style="dim")
+            text.append(_freed(closed, value, freed))
         for warning in capacity.warnings:
             text.append(f"\n⚠ {warning}", style="red")
         health.update(text)
@@ -373,7 +407,9 @@ class PortfolioScreen(KamplanScreen):
     def _show_detail(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value if event.row_key is not None else None  # None: the table was emptied
         summary = next((s for s in self.summaries if str(s.id) == key), None)
-        self.query_one("#account-detail", Static).update(_detail(summary) if summary else "", layout=False)
+        self.query_one("#account-detail", Static).update(
+            _detail(summary, self.app.size.width) if summary else "", layout=False
+        )
 
     # Actions
     @on(DataTable.RowSelected, "#accounts")
