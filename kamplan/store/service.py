@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kamplan.store import account_view, contacts
     from kamplan.store import people as people_rows
     from kamplan.store import qualification as qualification_rows
+    from kamplan.store import summary as summary_rows
 
 T = TypeVar("T")
 
@@ -218,6 +219,12 @@ class Store:
         with self._plain() as conn:
             found = summary.summarize(conn, today, account_id)
         return found[0] if found else None
+
+    def checks(self, today: date, account_id: int | None = None) -> "dict[int, summary_rows.Checks]":
+        """Per live account (or the one asked for): optimistic forecasts, coaching flags, what qualifying
+        out freed. Apart from the summary: the portfolio reads it once the first screen is painted."""
+        with self._plain() as conn:
+            return summary.checks(conn, today, account_id)
 
     def account(self, account_id: int) -> "rows.AccountRow | None":
         from kamplan.models import Account

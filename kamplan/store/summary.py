@@ -7,7 +7,7 @@ the pure measures in kamplan.planning: the portfolio paints before SQLAlchemy ha
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from kamplan import planning
@@ -20,18 +20,6 @@ class NextActivity:
     date: date
     type: str
     objective: str
-
-
-@dataclass(frozen=True)
-class Optimistic:
-    """An open opportunity whose probability the vote or the qualification does not back up."""
-
-    opportunity_id: int
-    title: str
-    probability: int
-    reason: str
-    brief: str  # the reason in a few words, for a header
-    band: tuple[int, int]  # what the vote and the score suggest (%)
 
 
 @dataclass(frozen=True)
@@ -51,6 +39,26 @@ class AccountSummary:
     next_activity: NextActivity | None
     overdue: int
     stakeholders: int
+
+
+@dataclass(frozen=True)
+class Optimistic:
+    """An open opportunity whose probability the vote or the qualification does not back up."""
+
+    opportunity_id: int
+    title: str
+    probability: int
+    reason: str
+    brief: str  # the reason in a few words, for a header
+    band: tuple[int, int]  # what the vote and the score suggest (%)
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What keeps an account's plan honest, for the header and the portfolio: read apart from the summary,
+    after the first screen is painted (scoring every opportunity and running every coaching rule over a
+    heavy portfolio takes longer than the summary itself)."""
+
     optimistic: tuple[Optimistic, ...] = ()
     coaching_flags: int = 0  # what a coach would question, over the whole plan
     qualified_out: int = 0  # opportunities closed as qualified out
@@ -68,13 +76,47 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> list[AccountSummary]:
-    """Summaries of the live accounts by name, or of the one account asked for."""
+def _scope(today: date, account_id: int | None) -> tuple[str, dict[str, object]]:
+    """The accounts a read is about (the live ones, or the one asked for), as a subquery and its arguments."""
     args: dict[str, object] = {"today": today.isoformat()}
     if account_id is None:
-        scope = f"SELECT id FROM account WHERE {rules.live_account()}"
-    else:
-        scope, args["account"] = ":account", account_id
+        return f"SELECT id FROM account WHERE {rules.live_account()}", args
+    args["account"] = account_id
+    return ":account", args
+
+
+Opportunities = dict[int, list[tuple[int, str, float | None, int | None, str | None]]]
+
+
+def _open_opportunities(conn: sqlite3.Connection, scope: str, args: dict[str, object]) -> Opportunities:
+    """Per account, its open opportunities by id: (id, title, value, probability, target date)."""
+    found: Opportunities = defaultdict(list)
+    for oid, aid, title, value, probability, target in conn.execute(
+        "SELECT id, account_id, title, value, probability, target_date FROM opportunity"
+        f" WHERE {rules.open_opportunity()} AND account_id IN ({scope}) ORDER BY id",
+        args,
+    ):
+        found[aid].append((oid, title, value, probability, target))
+    return found
+
+
+def _participants(conn: sqlite3.Connection, scope: str, args: dict[str, object]) -> dict[int, list[int]]:
+    """Per open opportunity, the people named in its decision, in their order."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for oid, sid in conn.execute(
+        "SELECT p.opportunity_id, p.stakeholder_id FROM opportunity_participant p"
+        " JOIN opportunity o ON o.id = p.opportunity_id"
+        f" WHERE {rules.open_opportunity('o')} AND o.account_id IN ({scope})"
+        " ORDER BY p.opportunity_id, p.position",
+        args,
+    ):
+        found[oid].append(sid)
+    return found
+
+
+def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> list[AccountSummary]:
+    """Summaries of the live accounts by name, or of the one account asked for."""
+    scope, args = _scope(today, account_id)
     accounts = conn.execute(
         f"SELECT id, name, key_account, currency FROM account WHERE id IN ({scope})", args
     ).fetchall()
@@ -92,6 +134,42 @@ def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = No
     ):
         indicators[aid].append(score)
     ratings: dict[int, dict[int, planning.Rating]] = defaultdict(dict)
+    for sid, aid, influence, support, confidence in conn.execute(
+        "SELECT id, account_id, influence, support, confidence FROM stakeholder"
+        f" WHERE account_id IN ({scope})",
+        args,
+    ):
+        ratings[aid][sid] = planning.rating(influence, support, confidence)
+    open_opps = _open_opportunities(conn, scope, args)
+    participants = _participants(conn, scope, args)
+    overdue = dict(
+        conn.execute(
+            "SELECT account_id, count(*) FROM activity"
+            f" WHERE {rules.overdue_activity()} AND account_id IN ({scope}) GROUP BY account_id",
+            args,
+        ).fetchall()
+    )
+    return [
+        _summary(
+            conn,
+            row,
+            today,
+            criteria,
+            indicators[row[0]],
+            ratings[row[0]],
+            open_opps[row[0]],
+            participants,
+            overdue.get(row[0], 0),
+        )
+        for row in accounts
+    ]
+
+
+def checks(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> dict[int, Checks]:
+    """Per live account (or the one asked for): the forecasts its votes and scores do not back up, the
+    number of coaching flags, and what qualifying out freed."""
+    scope, args = _scope(today, account_id)
+    ratings: dict[int, dict[int, planning.Rating]] = defaultdict(dict)
     coached: dict[int, list[planning.Person]] = defaultdict(list)
     for sid, aid, name, role, influence, support, confidence, owner, contact, plan in conn.execute(
         "SELECT id, account_id, name, role, influence, support, confidence, owner_id, last_contact, plan"
@@ -102,13 +180,8 @@ def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = No
         coached[aid].append(
             planning.Person(sid, name, role, influence, support, owner, _day(contact), rating.confirmed, plan)
         )
-    open_opps: dict[int, list[tuple[int, str, float | None, int | None, str | None]]] = defaultdict(list)
-    for oid, aid, title, value, probability, target in conn.execute(
-        "SELECT id, account_id, title, value, probability, target_date FROM opportunity"
-        f" WHERE {rules.open_opportunity()} AND account_id IN ({scope}) ORDER BY id",
-        args,
-    ):
-        open_opps[aid].append((oid, title, value, probability, target))
+    open_opps = _open_opportunities(conn, scope, args)
+    participants = _participants(conn, scope, args)
     answers: dict[int, dict[str, str]] = defaultdict(dict)
     for oid, question, answer in conn.execute(
         "SELECT q.opportunity_id, q.question, q.answer FROM qualification_answer q"
@@ -134,47 +207,22 @@ def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = No
             args,
         ).fetchall()
     )
-    participants: dict[int, list[int]] = defaultdict(list)
-    for oid, sid in conn.execute(
-        "SELECT p.opportunity_id, p.stakeholder_id FROM opportunity_participant p"
-        " JOIN opportunity o ON o.id = p.opportunity_id"
-        f" WHERE {rules.open_opportunity('o')} AND o.account_id IN ({scope})"
-        " ORDER BY p.opportunity_id, p.position",
-        args,
-    ):
-        participants[oid].append(sid)
-    overdue = dict(
-        conn.execute(
-            "SELECT account_id, count(*) FROM activity"
-            f" WHERE {rules.overdue_activity()} AND account_id IN ({scope}) GROUP BY account_id",
-            args,
-        ).fetchall()
-    )
-    summaries = []
-    for row in accounts:
-        aid = row[0]
-        assert isinstance(aid, int)
+    found = {}
+    for (aid,) in conn.execute(f"SELECT id FROM account WHERE id IN ({scope})", args):
         opps = open_opps[aid]
         sketches = [
             planning.OpportunitySketch(o[0], o[1], OpportunityStatus.OPEN, tuple(participants[o[0]]))
             for o in opps
         ]
-        flags = planning.coaching_flags(coached[aid], sketches, today, outreach[aid])
         count, value = closed.get(aid, (0, 0.0))
-        summary = _summary(
-            conn, row, today, criteria, indicators[aid], ratings[aid], opps, participants, overdue.get(aid, 0)
+        found[aid] = Checks(
+            optimistic=_optimistic(ratings[aid], opps, participants, answers),
+            coaching_flags=len(planning.coaching_flags(coached[aid], sketches, today, outreach[aid])),
+            qualified_out=count,
+            qualified_out_value=float(value),
+            freed_activities=freed.get(aid, 0),
         )
-        summaries.append(
-            replace(
-                summary,
-                optimistic=_optimistic(ratings[aid], opps, participants, answers),
-                coaching_flags=len(flags),
-                qualified_out=count,
-                qualified_out_value=float(value),
-                freed_activities=freed.get(aid, 0),
-            )
-        )
-    return summaries
+    return found
 
 
 def _optimistic(

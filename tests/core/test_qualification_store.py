@@ -117,8 +117,8 @@ def test_a_kept_what_if_is_one_step(store: Store) -> None:
 
 def test_qualifying_out_frees_the_value_and_the_planned_activity(store: Store) -> None:
     lidding = store.qualification(1, TODAY).opportunities[1]
-    before = store.summary(1, TODAY)
-    assert before is not None and before.qualified_out == 1 and before.freed_activities == 0
+    before = store.checks(TODAY)[1]
+    assert before.qualified_out == 1 and before.freed_activities == 0
     with pytest.raises(FieldProblems):
         store.qualify_out(lidding.id, "   ", cancel_planned=True)
     cancelled = store.qualify_out(lidding.id, "No budget before 2027.", cancel_planned=True)
@@ -128,23 +128,21 @@ def test_qualifying_out_frees_the_value_and_the_planned_activity(store: Store) -
     ]
     row = next(o for o in store.opportunities(1) if o.id == lidding.id)
     assert (row.status, row.status_reason) == (OpportunityStatus.QUALIFIED_OUT, "No budget before 2027.")
-    after = store.summary(1, TODAY)
-    assert after is not None
+    after = store.checks(TODAY)[1]
     assert after.qualified_out == 2
     assert after.qualified_out_value == before.qualified_out_value + (lidding.value or 0)
     # Freed: its activity that will not be done now, the planned ones just cancelled and any cancelled before.
     assert after.freed_activities >= cancelled
     assert all(o.opportunity_id != lidding.id for o in after.optimistic)
     assert store.undo().startswith("qualify out ")
-    assert store.summary(1, TODAY) == before
+    assert store.checks(TODAY, 1) == {1: before}
     # Kept activity stays planned, and still counts as freed: it will not be done for this opportunity.
     cancelled_before = [a.id for a in store.activities(1, TODAY) if a.status == ActivityStatus.CANCELLED]
     assert store.qualify_out(lidding.id, "Not worth it.", cancel_planned=False) == 0
     assert [
         a.id for a in store.activities(1, TODAY) if a.status == ActivityStatus.CANCELLED
     ] == cancelled_before
-    summary = store.summary(1, TODAY)
-    assert summary is not None and summary.freed_activities == after.freed_activities
+    assert store.checks(TODAY)[1].freed_activities == after.freed_activities
 
 
 def test_the_header_and_the_section_agree(store: Store) -> None:
@@ -156,8 +154,8 @@ def test_the_header_and_the_section_agree(store: Store) -> None:
         lambda: store.add_participants(2, [2]),
     ):
         change()
-        summary = store.summary(1, TODAY)
-        assert summary is not None
+        summary = store.checks(TODAY)[1]
+        assert store.checks(TODAY, 1) == {1: summary}
         rows = [o for o in store.opportunities(1) if o.optimism]
         assert [(o.opportunity_id, o.reason) for o in summary.optimistic] == [
             (o.id, o.optimism) for o in rows

@@ -168,9 +168,10 @@ def _check(store: Store, portfolio: list[tuple[dict[str, Any], bool, bool]]) -> 
 
         # The forecasts flagged and the coaching flags counted in the header and the portfolio are the
         # Qualification section's.
+        checks = store.checks(TODAY, account_id)[account_id]
         optimistic = [(o.id, o.optimism) for o in opportunities if o.optimism]
-        assert [(o.opportunity_id, o.reason) for o in summary.optimistic] == optimistic
-        assert summary.coaching_flags == len(store.qualification(account_id, TODAY).flags)
+        assert [(o.opportunity_id, o.reason) for o in checks.optimistic] == optimistic
+        assert checks.coaching_flags == len(store.qualification(account_id, TODAY).flags)
 
         # The header's vote is the Qualification section's vote for the same (best) opportunity.
         best = planning.best_bet(items)

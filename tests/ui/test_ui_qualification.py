@@ -295,3 +295,22 @@ def test_answer_keys_leave_undo_and_help_alone() -> None:
     keys = {binding.key for binding in Checklist.BINDINGS}
     assert {"y", "p", "n", "d"} <= keys and not keys & {"u", "U", "question_mark"}
     assert [a for a in Answer] == [Answer.YES, Answer.PARTLY, Answer.NO, Answer.UNKNOWN]
+
+
+async def test_the_portfolio_counts_the_flags_a_change_in_an_account_moved(
+    ui_demo_engine: Engine, make_ui_app
+) -> None:
+    """Naming the CFO in the lidding decision leaves every number of the portfolio's table as it was, but
+    takes one coaching flag away (no economic buyer): the health line says so on the way back."""
+    app = make_ui_app(ui_demo_engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "⚑ 9 coaching flags" in shown(app.screen.query_one("#health"))
+        await open_qualification(pilot)
+        await pilot.press("right", "v", "a")
+        await type_text(pilot, "Pieter")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "⚑ 8 flags" in "\n".join(screen_lines(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "⚑ 8 coaching flags" in shown(app.screen.query_one("#health"))

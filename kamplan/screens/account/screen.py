@@ -20,7 +20,7 @@ from kamplan.screens.account.reviews import ReviewsSection
 from kamplan.screens.account.section import AccountContext, Section
 from kamplan.screens.account.stakeholders import StakeholdersSection
 from kamplan.screens.base import KamplanScreen
-from kamplan.store.summary import AccountSummary
+from kamplan.store.summary import Checks
 from kamplan.widgets import format as fmt
 from kamplan.widgets.clickline import ClickLine
 from kamplan.widgets.guard import guarded
@@ -41,7 +41,7 @@ BUILD_AHEAD_PAUSE = 0.05  # seconds after a section is shown before the next one
 ACTIVE = "bold $block-cursor-foreground on $block-cursor-background"
 
 
-def forecast_line(summary: AccountSummary, width: int) -> Text:
+def forecast_line(summary: Checks, width: int) -> Text:
     """The forecasts the plan does not back up, each with its reason, and what a coach would question: a
     line under the header ('' when there is nothing to say). Titles are cut so the line fits `width`."""
     text = Text()
@@ -179,7 +179,9 @@ class AccountScreen(KamplanScreen):
         text.append(f"  ·  power coverage {fmt.percent(coverage.power)}")
         if coverage.comfort_zone:
             text.append("  ⚠ comfort zone", style="bold red")
-        text.append_text(forecast_line(summary, self.app.size.width - 2))
+        checks = self.store.checks(self.settings.current_date(), self.account_id).get(self.account_id)
+        if checks is not None:
+            text.append_text(forecast_line(checks, self.app.size.width - 2))
         self.query_one("#account-header", Static).update(text)
 
     def on_section_edited(self, event: Section.Edited) -> None:
