@@ -4,6 +4,7 @@ Field order here is the key order written on export.
 """
 
 import math
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
@@ -155,14 +156,32 @@ class OpportunityPart(Part):
     participants: list[Ref] = Field(default_factory=list)
     competitors: list[Ref] = Field(default_factory=list)
     qualification: dict[str, Answer] = Field(default_factory=dict)
+    # Beside each answer: what it rests on, and the day the answer last changed (null: not known).
+    qualification_evidence: dict[str, Text] = Field(default_factory=dict)
+    qualification_changed: dict[str, Day] = Field(default_factory=dict)
 
     @field_validator("qualification")
     @classmethod
     def _all_ten(cls, answers: dict[str, Answer]) -> dict[str, Answer]:
-        unknown = sorted(set(answers) - set(QUESTION_KEYS))
-        if unknown:
-            raise ValueError(f"unknown question {shown(unknown[0])}; the questions are q1 to q10")
-        return {key: answers.get(key, Answer.UNKNOWN) for key in QUESTION_KEYS}
+        return _ten_questions(answers, Answer.UNKNOWN)
+
+    @field_validator("qualification_evidence")
+    @classmethod
+    def _all_ten_evidence(cls, evidence: dict[str, str]) -> dict[str, str]:
+        return _ten_questions(evidence, "")
+
+    @field_validator("qualification_changed")
+    @classmethod
+    def _all_ten_days(cls, days: dict[str, date | None]) -> dict[str, date | None]:
+        return _ten_questions(days, None)
+
+
+def _ten_questions(by_question: dict[str, Any], missing: Any) -> dict[str, Any]:
+    """One value per question, q1 to q10 in order; a question left out gets `missing`."""
+    unknown = sorted(set(by_question) - set(QUESTION_KEYS))
+    if unknown:
+        raise ValueError(f"unknown question {shown(unknown[0])}; the questions are q1 to q10")
+    return {key: by_question.get(key, missing) for key in QUESTION_KEYS}
 
 
 class ActivityPart(Part):

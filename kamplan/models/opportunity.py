@@ -59,3 +59,6 @@ class QualificationAnswer(SQLModel, table=True):
     opportunity_id: int = Field(foreign_key="opportunity.id", primary_key=True, ondelete="CASCADE")
     question: str = Field(primary_key=True, max_length=3)
     answer: Answer = Field(default=Answer.UNKNOWN, sa_column=enum_column(Answer, default=Answer.UNKNOWN))
+    # What the answer rests on, and the day the answer last changed (None: before kamplan kept the day).
+    evidence: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    changed_on: date | None = None

@@ -19,8 +19,10 @@ from kamplan.planning.coaching import (
     STALE_CONTACT_DAYS,
     CoachingFlag,
     OpportunitySketch,
+    Outreach,
     Person,
     coaching_flags,
+    flags_for,
 )
 from kamplan.planning.coverage import (
     COVERAGE_WINDOW_DAYS,
@@ -30,7 +32,7 @@ from kamplan.planning.coverage import (
     power_coverage,
 )
 from kamplan.planning.economics import margin, margin_pct, share_of_wallet
-from kamplan.planning.forecast import is_optimistic, optimism_reason
+from kamplan.planning.forecast import band_gap, is_optimistic, optimism_reason, suggested_band
 from kamplan.planning.funnel import (
     WEEKS_SHOWN,
     FunnelStep,
@@ -45,7 +47,17 @@ from kamplan.planning.org import would_cycle
 from kamplan.planning.pipeline import PipelineItem, best_bet, factored_value, is_open, pipeline_by_quarter
 from kamplan.planning.qualification import QUESTION_KEYS, QUESTIONS, Answer, qualification_score
 from kamplan.planning.relationship import DEFAULT_INDICATORS, relationship_index
-from kamplan.planning.vote import Rating, Verdict, Vote, is_confirmed, rating, vote_today, voters_of
+from kamplan.planning.vote import (
+    Rating,
+    Verdict,
+    Vote,
+    is_confirmed,
+    rating,
+    vote_explanation,
+    vote_today,
+    voters_of,
+)
+from kamplan.planning.whatif import RatingChange, WinningMove, apply_move, smallest_winning_move
 
 __all__ = [
     "COVERAGE_WINDOW_DAYS",
@@ -66,20 +78,26 @@ __all__ = [
     "FunnelStep",
     "GridCategory",
     "OpportunitySketch",
+    "Outreach",
     "Person",
     "PipelineItem",
     "Quadrant",
     "Rating",
+    "RatingChange",
     "Reached",
     "Target",
     "Verdict",
     "Vote",
+    "WinningMove",
+    "apply_move",
+    "band_gap",
     "best_bet",
     "capacity_status",
     "coaching_flags",
     "comfort_zone",
     "coverage_window",
     "factored_value",
+    "flags_for",
     "funnel_steps",
     "funnel_window",
     "grid_category",
@@ -97,6 +115,9 @@ __all__ = [
     "rating",
     "relationship_index",
     "share_of_wallet",
+    "smallest_winning_move",
+    "suggested_band",
+    "vote_explanation",
     "vote_today",
     "voters_of",
     "week_start",

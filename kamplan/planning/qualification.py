@@ -21,20 +21,17 @@ QUESTIONS: dict[str, str] = {
     "q10": "This opportunity is worth our effort; walking away would be a sound result too.",
 }
 
-# Half points let "partly" count 0.5 without floats.
-_POINTS = {
-    Answer.YES: Fraction(1),
-    Answer.PARTLY: Fraction(1, 2),
-    Answer.NO: Fraction(0),
-    Answer.UNKNOWN: Fraction(0),
-}
+# Half points let "partly" count 0.5 in whole numbers (the portfolio scores every open opportunity).
+_HALF_POINTS = {Answer.YES: 2, Answer.PARTLY: 1, Answer.NO: 0, Answer.UNKNOWN: 0}
 
 
 def qualification_score(answers: Mapping[str, Answer | str | None]) -> int:
     """0..100; a missing or null answer counts as unknown. Raises ValueError on an unknown spelling."""
-    total = sum((_POINTS[_answer(answers.get(key))] for key in QUESTION_KEYS), Fraction(0))
-    return round_half_up(100 * total / len(QUESTION_KEYS))
+    half_points = sum(_HALF_POINTS[_answer(answers.get(key))] for key in QUESTION_KEYS)
+    return round_half_up(Fraction(100 * half_points, 2 * len(QUESTION_KEYS)))
 
 
 def _answer(value: Answer | str | None) -> Answer:
-    return Answer.UNKNOWN if value is None else Answer(value)
+    if value is None:
+        return Answer.UNKNOWN
+    return value if isinstance(value, Answer) else Answer(value)

@@ -75,3 +75,39 @@ def _verdict(votes_for: int, against: int, undecided: int) -> Verdict:
     if against > votes_for + undecided:
         return Verdict.LOSE
     return Verdict.TOO_CLOSE  # the undecided would decide it
+
+
+def vote_explanation(voters: Sequence[tuple[str, Rating]]) -> str:
+    """Today's vote in plain words, naming the people it turns on: the undecided when it is too close,
+    those for us in a win, those against in a loss; the people not yet rated, who are left out of the sums,
+    are named at the end. ("too close: 9 of 23 influence points undecided — Anna Berg, Tom Sato")."""
+    vote = vote_today(rating for _, rating in voters)
+    rated = [(name, r) for name, r in voters if rated_values(r.influence, r.support) is not None]
+    unrated = [name for name, r in voters if rated_values(r.influence, r.support) is None]
+    total = vote.votes_for + vote.against + vote.undecided
+
+    def names(side: int) -> str:
+        chosen = [(name, r) for name, r in rated if _side(r) == side and (r.influence or 0) > 0]
+        chosen.sort(key=lambda item: -(item[1].influence or 0))  # the heaviest first; stable for equals
+        return ", ".join(name for name, _ in chosen)
+
+    if vote.verdict is Verdict.UNKNOWN:
+        text = "unknown: nobody taking part is rated yet" if voters else "unknown: nobody takes part"
+    elif vote.verdict is Verdict.WIN:
+        text = f"win: {vote.votes_for} of {total} influence points for us — {names(1)}"
+    elif vote.verdict is Verdict.LOSE:
+        text = f"lose: {vote.against} of {total} influence points against us — {names(-1)}"
+    elif vote.undecided:
+        text = f"too close: {vote.undecided} of {total} influence points undecided — {names(0)}"
+    else:
+        text = (
+            f"too close: a tie, {vote.votes_for} for and {vote.against} against of {total} influence points"
+        )
+    if unrated:
+        text += f"; not yet rated, so not counted: {', '.join(unrated)}"
+    return text
+
+
+def _side(rating: Rating) -> int:
+    support = rating.support or 0
+    return (support > 0) - (support < 0)

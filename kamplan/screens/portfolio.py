@@ -15,7 +15,7 @@ from kamplan.errors import KamplanError
 from kamplan.planning import CapacityStatus
 from kamplan.screens.base import KamplanScreen
 from kamplan.store.rows import AccountRow
-from kamplan.store.summary import AccountSummary, Portfolio
+from kamplan.store.summary import AccountSummary, Checks, Portfolio
 from kamplan.widgets import format as fmt
 from kamplan.widgets.dialogs import ConfirmDialog, EditDialog
 from kamplan.widgets.guard import attempt, guarded
@@ -36,7 +36,10 @@ COLUMNS: list[tuple[str, str, bool]] = [
     ("Next", "next_activity", True),
     ("Late", "overdue", True),
 ]
-DEMO_WORKER = "demo"  # the worker that adds the demo account
+DEMO_WORKER = "demo"
+# From this many stakeholders on, the first screen shows the forecast checks a moment after it is painted.
+CHECKS_LATER_FROM = 600
+CHECKS_DELAY = 0.05  # seconds  # the worker that adds the demo account
 # While the portfolio is shown, how often it looks whether the plan was changed from outside the app.
 CHECK_SECONDS = 2.0
 # Below this width the table drops the columns the quadrant already sums up, and shortens the rest.
@@ -90,8 +93,9 @@ QUADRANT_MEANING = {
 }
 
 
-def _detail(s: AccountSummary) -> Text:
-    """The highlighted account in full sentences, under the table."""
+def _detail(s: AccountSummary, checks: Checks | None, width: int = 80) -> Text:
+    """The highlighted account in full sentences, under the table; then what its forecasts and a coach
+    would question, one line each."""
     text = Text()
     text.append(fmt.shown(s.name), style="bold")
     if s.quadrant is not None:
@@ -109,7 +113,30 @@ def _detail(s: AccountSummary) -> Text:
     )
     if s.overdue:
         text.append(f" · {s.overdue} overdue", style="bold red")
+    if checks is None:
+        return text
+    for o in checks.optimistic:
+        tail = f" {o.probability} %, suggested {o.band[0]}–{o.band[1]} %: {o.brief}"
+        title = fmt.first_line(o.title, max(12, width - 20 - len(tail)))
+        text.append(f"\n⚠ optimistic: {title}{tail}", style="yellow")
+    if checks.coaching_flags or checks.qualified_out:
+        text.append("\n")
+        if checks.coaching_flags:
+            text.append(f"⚑ {_count(checks.coaching_flags, 'coaching flag')}")
+        if checks.qualified_out:
+            text.append(" · " if checks.coaching_flags else "")
+            freed = _freed(checks.qualified_out, checks.qualified_out_value, checks.freed_activities)
+            text.append(f"qualified out {freed}")
     return text
+
+
+def _count(number: int, thing: str, things: str = "") -> str:
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
+def _freed(opportunities: int, value: float, activities: int) -> str:
+    """What qualifying out freed: '2: 2.35m and 5 activities freed'."""
+    return f"{opportunities}: {fmt.money(value)} and {_count(activities, 'activity', 'activities')} freed"
 
 
 class PortfolioScreen(KamplanScreen):
@@ -141,6 +168,7 @@ class PortfolioScreen(KamplanScreen):
         self._shown_stamp: object = None  # the app's plan_stamp when the table was last filled
         self._shown_portfolio: Portfolio | None = None
         self._filled_with: object = None  # what the table was last filled from (see _fill_key)
+        self.checks: dict[int, Checks] = {}  # per account: forecasts, flags, what qualifying out freed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -208,9 +236,19 @@ class PortfolioScreen(KamplanScreen):
         portfolio = store.portfolio(
             settings.current_date(), settings.relationship_capacity, settings.key_account_limit
         )
+        first, shown_checks = self._shown_portfolio is None, self.checks
+        if first and sum(s.stakeholders for s in portfolio.accounts) > CHECKS_LATER_FROM:
+            # Scoring every opportunity and running the coaching rules over a heavy portfolio takes longer
+            # than the rest of this read: on the first screen, they come just after it is painted.
+            self.set_timer(CHECKS_DELAY, self._load_checks)
+        else:
+            self.checks = self._read_checks()
         if portfolio == self._shown_portfolio and self._filled_with == self._fill_key():
             # An edit that changed nothing shown here (most edits in an account): keep the drawn table.
             self._restore_cursor(select)
+            if self.checks != shown_checks:  # an answer, a rating: the forecasts and flags may have moved
+                self._show_health(portfolio.capacity)
+                self._show_account(self.current_id())
             return
         self._shown_portfolio = portfolio
         was_empty = self._empty
@@ -221,6 +259,20 @@ class PortfolioScreen(KamplanScreen):
         self._fill(select)
         if was_empty is not None and was_empty != self._empty:
             self.refresh_bindings()  # the keys that apply change with emptiness (the footer rebuilds: costly)
+
+    def _read_checks(self) -> dict[int, Checks]:
+        return self.store.checks(self.settings.current_date())
+
+    @guarded
+    def _load_checks(self) -> None:
+        if self.show_archived or not self.is_attached:
+            return
+        checks = self._read_checks()
+        if checks != self.checks:
+            self.checks = checks
+            self._show_account(self.current_id())
+            if self._shown_portfolio is not None:
+                self._show_health(self._shown_portfolio.capacity)
 
     def _set_empty(self, empty: bool) -> None:
         self.query_one("#welcome").display = empty
@@ -248,6 +300,19 @@ class PortfolioScreen(KamplanScreen):
             f"{capacity.key_accounts}/{capacity.key_account_limit}",
             style="bold red" if over_accounts else "bold",
         )
+        accounts = [self.checks[s.id] for s in self.summaries if s.id in self.checks]
+        optimistic = sum(len(s.optimistic) for s in accounts)
+        flags = sum(s.coaching_flags for s in accounts)
+        closed = sum(s.qualified_out for s in accounts)
+        if optimistic:
+            text.append(f"   ⚠ {optimistic} optimistic", style="bold yellow")
+        if flags:
+            text.append(f"   ⚑ {_count(flags, 'coaching flag')}", style="bold")
+        if closed:
+            value = sum(s.qualified_out_value for s in accounts)
+            freed = sum(s.freed_activities for s in accounts)
+            text.append("   Qualified out ", style="dim")
+            text.append(_freed(closed, value, freed))
         for warning in capacity.warnings:
             text.append(f"\n⚠ {warning}", style="red")
         health.update(text)
@@ -379,8 +444,14 @@ class PortfolioScreen(KamplanScreen):
     @on(DataTable.RowHighlighted, "#accounts")
     def _show_detail(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value if event.row_key is not None else None  # None: the table was emptied
-        summary = next((s for s in self.summaries if str(s.id) == key), None)
-        self.query_one("#account-detail", Static).update(_detail(summary) if summary else "", layout=False)
+        self._show_account(int(key) if key is not None else None)
+
+    def _show_account(self, account_id: int | None) -> None:
+        summary = next((s for s in self.summaries if s.id == account_id), None)
+        checks = self.checks.get(account_id) if account_id is not None else None
+        self.query_one("#account-detail", Static).update(
+            _detail(summary, checks, self.app.size.width) if summary else "", layout=False
+        )
 
     # Actions
     @on(DataTable.RowSelected, "#accounts")

@@ -33,6 +33,9 @@ def demo_document(today: date) -> dict[str, Any]:
         person["last_contact"] = _shift(person.get("last_contact"), days)
     for opportunity in data["opportunities"]:
         opportunity["target_date"] = _shift(opportunity.get("target_date"), days)
+        changed = opportunity.get("qualification_changed", {})
+        for question, day in changed.items():
+            changed[question] = _shift(day, days)
     for item in data["activities"] + data["reviews"]:
         item["date"] = _shift(item["date"], days)
     return data

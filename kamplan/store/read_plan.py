@@ -34,6 +34,8 @@ OPPORTUNITY_COLUMNS = OpportunityPart.model_fields.keys() - {
     "participants",
     "competitors",
     "qualification",
+    "qualification_evidence",
+    "qualification_changed",
 }
 
 
@@ -103,12 +105,16 @@ def read_plan(conn: sqlite3.Connection, account_id: int) -> PlanDocument:
     )
     reached = _links(conn, "activity_stakeholder", "activity_id", "stakeholder_id", "activity", account_id)
     answers: dict[int, dict[str, str]] = defaultdict(dict)
-    for opp_id, question, answer in conn.execute(
-        "SELECT q.opportunity_id, q.question, q.answer FROM qualification_answer q"
+    evidence: dict[int, dict[str, str]] = defaultdict(dict)
+    changed: dict[int, dict[str, str | None]] = defaultdict(dict)
+    for opp_id, question, answer, note, day in conn.execute(
+        "SELECT q.opportunity_id, q.question, q.answer, q.evidence, q.changed_on FROM qualification_answer q"
         " JOIN opportunity o ON o.id = q.opportunity_id WHERE o.account_id = ?",
         (account_id,),
     ):
         answers[opp_id][question] = answer
+        evidence[opp_id][question] = note
+        changed[opp_id][question] = day
     criteria = _rows(conn, "criterion", account_id)
 
     def criterion_parts(dimension: CriterionDimension) -> list[dict[str, Any]]:
@@ -152,6 +158,8 @@ def read_plan(conn: sqlite3.Connection, account_id: int) -> PlanDocument:
                 "participants": refs(person_ref, participants, o["id"]),
                 "competitors": refs(rival_ref, opp_rivals, o["id"]),
                 "qualification": {k: answers[o["id"]].get(k, Answer.UNKNOWN) for k in QUESTION_KEYS},
+                "qualification_evidence": {k: evidence[o["id"]].get(k, "") for k in QUESTION_KEYS},
+                "qualification_changed": {k: changed[o["id"]].get(k) for k in QUESTION_KEYS},
             }
             for o in opps
         ],

@@ -58,6 +58,17 @@ def open_opportunity(table: str = "opportunity") -> str:
     return f"{table}.status = '{OpportunityStatus.OPEN.value}'"
 
 
+def open_opportunity_clause() -> "sa.ColumnElement[bool]":
+    from kamplan.models import Opportunity
+
+    return Opportunity.status == OpportunityStatus.OPEN
+
+
+# Qualified out: closed on purpose, with its reason (the portfolio counts what that freed).
+def qualified_out_opportunity(table: str = "opportunity") -> str:
+    return f"{table}.status = '{OpportunityStatus.QUALIFIED_OUT.value}'"
+
+
 # Overdue activity: planned for a day before today and not done. Coming: planned for today or later.
 # The SQL takes the day as the named parameter :today, written YYYY-MM-DD.
 def overdue_activity(table: str = "activity") -> str:

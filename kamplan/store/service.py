@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 
     from kamplan import planning
     from kamplan.document.contacts import ContactFile
-    from kamplan.enums import ActivityType, OpportunityStatus, SwotKind
+    from kamplan.enums import ActivityType, Answer, OpportunityStatus, SwotKind
     from kamplan.store import account_view, contacts
     from kamplan.store import activities as activity_rows
     from kamplan.store import opportunities as opportunity_rows
     from kamplan.store import people as people_rows
+    from kamplan.store import qualification as qualification_rows
+    from kamplan.store import summary as summary_rows
     from kamplan.store import week as week_rows
 
 T = TypeVar("T")
@@ -222,6 +224,12 @@ class Store:
         with self._plain() as conn:
             found = summary.summarize(conn, today, account_id)
         return found[0] if found else None
+
+    def checks(self, today: date, account_id: int | None = None) -> "dict[int, summary_rows.Checks]":
+        """Per live account (or the one asked for): optimistic forecasts, coaching flags, what qualifying
+        out freed. Apart from the summary: the portfolio reads it once the first screen is painted."""
+        with self._plain() as conn:
+            return summary.checks(conn, today, account_id)
 
     def account(self, account_id: int) -> "rows.AccountRow | None":
         from kamplan.models import Account
@@ -491,6 +499,86 @@ class Store:
 
         self.write(lambda s: people.delete_member(s, member_id), label)
 
+    # Qualification
+    def qualification(self, account_id: int, today: date) -> "qualification_rows.QualificationView":
+        from kamplan.store import qualification
+
+        return self.read(lambda s: qualification.qualification(s, account_id, today))
+
+    def set_answer(self, opportunity_id: int, question: str, answer: "Answer", today: date) -> None:
+        """Answer one of the ten questions; the day is kept when the answer changes."""
+        from kamplan.store import qualification
+
+        def label(session: "Session") -> str:
+            old = qualification.answer_of(session, opportunity_id, question)
+            title = _cut(_opportunity_title(session, opportunity_id))
+            return f"{question.upper()} {str(old)!r} → {str(answer)!r} for {title}"
+
+        self.write(lambda s: qualification.set_answer(s, opportunity_id, question, answer, today), label)
+
+    def set_evidence(self, opportunity_id: int, question: str, evidence: str) -> None:
+        from kamplan.store import qualification
+
+        _check_texts({"evidence": evidence}, multiline=("evidence",))
+        evidence = evidence.strip()
+        self.write(
+            lambda s: qualification.set_evidence(s, opportunity_id, question, evidence),
+            lambda s: f"{question.upper()} evidence for {_cut(_opportunity_title(s, opportunity_id))}",
+        )
+
+    def add_participants(self, opportunity_id: int, person_ids: list[int]) -> list[int]:
+        """Add people to the decision; returns who was added."""
+        from kamplan.store import qualification
+
+        def label(session: "Session") -> str:
+            names = ", ".join(_person_name(session, i) for i in person_ids)
+            return f"add {_cut(names)} to {_cut(_opportunity_title(session, opportunity_id))}"
+
+        return self.write(lambda s: qualification.add_participants(s, opportunity_id, person_ids), label)
+
+    def remove_participant(self, opportunity_id: int, person_id: int) -> None:
+        from kamplan.store import qualification
+
+        self.write(
+            lambda s: qualification.remove_participant(s, opportunity_id, person_id),
+            lambda s: (
+                f"take {_cut(_person_name(s, person_id))} out of"
+                f" {_cut(_opportunity_title(s, opportunity_id))}"
+            ),
+        )
+
+    def set_ratings(self, ratings: dict[int, tuple[int | None, int | None]]) -> None:
+        """Keep a what-if: several people's ratings in one step (one undo takes them all back)."""
+        from kamplan.store import qualification
+
+        def label(session: "Session") -> str:
+            from kamplan.models import Stakeholder
+
+            parts = []
+            for person_id, (influence, support) in ratings.items():
+                person = session.get(Stakeholder, person_id)
+                if person is not None:
+                    old = f"{_rating(person.influence)}, {_support(person.support)}"
+                    new = f"{_rating(influence)}, {_support(support)}"
+                    parts.append(f"{_cut(person.name)} {old} → {new}")
+            return "what-if kept: " + "; ".join(parts)
+
+        self.write(lambda s: qualification.set_ratings(s, ratings), label)
+
+    def qualify_out(self, opportunity_id: int, reason: str, cancel_planned: bool) -> int:
+        """Close it as qualified out, with the reason; returns how many planned activities were cancelled.
+        FieldProblems names the reason when it is missing or holds what a plan may not."""
+        from kamplan.errors import FieldProblems
+        from kamplan.store import qualification
+
+        _check_texts({"reason": reason}, multiline=("reason",))
+        if not reason.strip():
+            raise FieldProblems({"reason": "say why: the next review reads it"})
+        return self.write(
+            lambda s: qualification.qualify_out(s, opportunity_id, reason, cancel_planned),
+            lambda s: f"qualify out {_cut(_opportunity_title(s, opportunity_id))}",
+        )
+
     # Contacts from a file (read it first with interchange.contacts.read_contacts)
     def preview_contacts(
         self, account_id: int, parsed: "ContactFile", today: date | None = None
@@ -719,6 +807,13 @@ def _swot(session: "Session", item_id: int) -> str:
 
     item = session.get(SwotItem, item_id)
     return "SWOT item" if item is None else f"{item.kind} {_cut(item.text)}"
+
+
+def _opportunity_title(session: "Session", opportunity_id: int) -> str:
+    from kamplan.models import Opportunity
+
+    found = session.get(Opportunity, opportunity_id)
+    return "" if found is None else found.title
 
 
 def _person_name(session: "Session", person_id: int | None) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kamplan import planning
-from kamplan.enums import OpportunityStatus
+from kamplan.enums import ActivityStatus, OpportunityStatus
 from kamplan.store import rules
 
 
@@ -42,6 +42,31 @@ class AccountSummary:
 
 
 @dataclass(frozen=True)
+class Optimistic:
+    """An open opportunity whose probability the vote or the qualification does not back up."""
+
+    opportunity_id: int
+    title: str
+    probability: int
+    reason: str
+    brief: str  # the reason in a few words, for a header
+    band: tuple[int, int]  # what the vote and the score suggest (%)
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What keeps an account's plan honest, for the header and the portfolio: read apart from the summary,
+    after the first screen is painted (scoring every opportunity and running every coaching rule over a
+    heavy portfolio takes longer than the summary itself)."""
+
+    optimistic: tuple[Optimistic, ...] = ()
+    coaching_flags: int = 0  # what a coach would question, over the whole plan
+    qualified_out: int = 0  # opportunities closed as qualified out
+    qualified_out_value: float = 0.0
+    freed_activities: int = 0  # activity of those opportunities that will not be done (planned or cancelled)
+
+
+@dataclass(frozen=True)
 class Portfolio:
     accounts: list[AccountSummary]
     capacity: planning.CapacityStatus
@@ -51,13 +76,47 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> list[AccountSummary]:
-    """Summaries of the live accounts by name, or of the one account asked for."""
+def _scope(today: date, account_id: int | None) -> tuple[str, dict[str, object]]:
+    """The accounts a read is about (the live ones, or the one asked for), as a subquery and its arguments."""
     args: dict[str, object] = {"today": today.isoformat()}
     if account_id is None:
-        scope = f"SELECT id FROM account WHERE {rules.live_account()}"
-    else:
-        scope, args["account"] = ":account", account_id
+        return f"SELECT id FROM account WHERE {rules.live_account()}", args
+    args["account"] = account_id
+    return ":account", args
+
+
+Opportunities = dict[int, list[tuple[int, str, float | None, int | None, str | None]]]
+
+
+def _open_opportunities(conn: sqlite3.Connection, scope: str, args: dict[str, object]) -> Opportunities:
+    """Per account, its open opportunities by id: (id, title, value, probability, target date)."""
+    found: Opportunities = defaultdict(list)
+    for oid, aid, title, value, probability, target in conn.execute(
+        "SELECT id, account_id, title, value, probability, target_date FROM opportunity"
+        f" WHERE {rules.open_opportunity()} AND account_id IN ({scope}) ORDER BY id",
+        args,
+    ):
+        found[aid].append((oid, title, value, probability, target))
+    return found
+
+
+def _participants(conn: sqlite3.Connection, scope: str, args: dict[str, object]) -> dict[int, list[int]]:
+    """Per open opportunity, the people named in its decision, in their order."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for oid, sid in conn.execute(
+        "SELECT p.opportunity_id, p.stakeholder_id FROM opportunity_participant p"
+        " JOIN opportunity o ON o.id = p.opportunity_id"
+        f" WHERE {rules.open_opportunity('o')} AND o.account_id IN ({scope})"
+        " ORDER BY p.opportunity_id, p.position",
+        args,
+    ):
+        found[oid].append(sid)
+    return found
+
+
+def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> list[AccountSummary]:
+    """Summaries of the live accounts by name, or of the one account asked for."""
+    scope, args = _scope(today, account_id)
     accounts = conn.execute(
         f"SELECT id, name, key_account, currency FROM account WHERE id IN ({scope})", args
     ).fetchall()
@@ -81,22 +140,8 @@ def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = No
         args,
     ):
         ratings[aid][sid] = planning.rating(influence, support, confidence)
-    open_opps: dict[int, list[tuple[int, str, float | None, int | None, str | None]]] = defaultdict(list)
-    for oid, aid, title, value, probability, target in conn.execute(
-        "SELECT id, account_id, title, value, probability, target_date FROM opportunity"
-        f" WHERE {rules.open_opportunity()} AND account_id IN ({scope}) ORDER BY id",
-        args,
-    ):
-        open_opps[aid].append((oid, title, value, probability, target))
-    participants: dict[int, list[int]] = defaultdict(list)
-    for oid, sid in conn.execute(
-        "SELECT p.opportunity_id, p.stakeholder_id FROM opportunity_participant p"
-        " JOIN opportunity o ON o.id = p.opportunity_id"
-        f" WHERE {rules.open_opportunity('o')} AND o.account_id IN ({scope})"
-        " ORDER BY p.opportunity_id, p.position",
-        args,
-    ):
-        participants[oid].append(sid)
+    open_opps = _open_opportunities(conn, scope, args)
+    participants = _participants(conn, scope, args)
     overdue = dict(
         conn.execute(
             "SELECT account_id, count(*) FROM activity"
@@ -118,6 +163,116 @@ def summarize(conn: sqlite3.Connection, today: date, account_id: int | None = No
         )
         for row in accounts
     ]
+
+
+def checks(conn: sqlite3.Connection, today: date, account_id: int | None = None) -> dict[int, Checks]:
+    """Per live account (or the one asked for): the forecasts its votes and scores do not back up, the
+    number of coaching flags, and what qualifying out freed."""
+    scope, args = _scope(today, account_id)
+    ratings: dict[int, dict[int, planning.Rating]] = defaultdict(dict)
+    coached: dict[int, list[planning.Person]] = defaultdict(list)
+    for sid, aid, name, role, influence, support, confidence, owner, contact, plan in conn.execute(
+        "SELECT id, account_id, name, role, influence, support, confidence, owner_id, last_contact, plan"
+        f" FROM stakeholder WHERE account_id IN ({scope}) ORDER BY id",
+        args,
+    ):
+        rating = ratings[aid][sid] = planning.rating(influence, support, confidence)
+        coached[aid].append(
+            planning.Person(sid, name, role, influence, support, owner, _day(contact), rating.confirmed, plan)
+        )
+    open_opps = _open_opportunities(conn, scope, args)
+    participants = _participants(conn, scope, args)
+    answers: dict[int, dict[str, str]] = defaultdict(dict)
+    for oid, question, answer in conn.execute(
+        "SELECT q.opportunity_id, q.question, q.answer FROM qualification_answer q"
+        " JOIN opportunity o ON o.id = q.opportunity_id"
+        f" WHERE {rules.open_opportunity('o')} AND o.account_id IN ({scope})",
+        args,
+    ):
+        answers[oid][question] = answer
+    outreach = _outreach(conn, scope, args, today)
+    closed: dict[int, tuple[int, float]] = {
+        aid: (count, total or 0.0)
+        for aid, count, total in conn.execute(
+            "SELECT account_id, count(*), sum(value) FROM opportunity"
+            f" WHERE {rules.qualified_out_opportunity()} AND account_id IN ({scope}) GROUP BY account_id",
+            args,
+        )
+    }
+    freed = dict(
+        conn.execute(
+            "SELECT o.account_id, count(*) FROM activity a JOIN opportunity o ON o.id = a.opportunity_id"
+            f" WHERE {rules.qualified_out_opportunity('o')} AND o.account_id IN ({scope})"
+            f" AND a.status <> '{ActivityStatus.DONE.value}' GROUP BY o.account_id",
+            args,
+        ).fetchall()
+    )
+    found = {}
+    for (aid,) in conn.execute(f"SELECT id FROM account WHERE id IN ({scope})", args):
+        opps = open_opps[aid]
+        sketches = [
+            planning.OpportunitySketch(o[0], o[1], OpportunityStatus.OPEN, tuple(participants[o[0]]))
+            for o in opps
+        ]
+        count, value = closed.get(aid, (0, 0.0))
+        found[aid] = Checks(
+            optimistic=_optimistic(ratings[aid], opps, participants, answers),
+            coaching_flags=len(planning.coaching_flags(coached[aid], sketches, today, outreach[aid])),
+            qualified_out=count,
+            qualified_out_value=float(value),
+            freed_activities=freed.get(aid, 0),
+        )
+    return found
+
+
+def _optimistic(
+    people: dict[int, planning.Rating],
+    opps: list[tuple[int, str, float | None, int | None, str | None]],
+    participants: dict[int, list[int]],
+    answers: dict[int, dict[str, str]],
+) -> tuple[Optimistic, ...]:
+    """The open opportunities whose forecast looks optimistic, with the reason and the band suggested."""
+    found = []
+    everyone = list(people.values())
+    for oid, title, _, probability, _ in opps:
+        vote = planning.vote_today(
+            planning.voters_of([people[i] for i in participants[oid] if i in people], everyone)
+        )
+        score = planning.qualification_score(answers[oid])
+        reason = planning.optimism_reason(OpportunityStatus.OPEN, probability, vote, score)
+        if reason is not None and probability is not None:
+            brief = (
+                planning.optimism_reason(OpportunityStatus.OPEN, probability, vote, score, brief=True) or ""
+            )
+            band = planning.suggested_band(vote.verdict, score)
+            found.append(Optimistic(oid, title, probability, reason, brief, band))
+    return tuple(found)
+
+
+def _outreach(
+    conn: sqlite3.Connection, scope: str, args: dict[str, object], today: date
+) -> dict[int, list[planning.Outreach]]:
+    """Per account, the done activities for open opportunities in the coverage window, and whom they
+    reached."""
+    start, end = planning.coverage_window(today)
+    window = {**args, "start": start.isoformat(), "end": end.isoformat()}
+    reached: dict[int, list[int]] = defaultdict(list)
+    done: dict[int, tuple[int, date, int]] = {}
+    for activity_id, aid, day, oid, person in conn.execute(
+        "SELECT a.id, a.account_id, a.date, a.opportunity_id, s.stakeholder_id FROM activity a"
+        " JOIN opportunity o ON o.id = a.opportunity_id"
+        " LEFT JOIN activity_stakeholder s ON s.activity_id = a.id"
+        f" WHERE a.account_id IN ({scope}) AND {rules.open_opportunity('o')}"
+        f" AND a.status = '{ActivityStatus.DONE.value}' AND a.date >= :start AND a.date <= :end",
+        window,
+    ):
+        done[activity_id] = (aid, date.fromisoformat(day), oid)
+        if person is not None:
+            reached[activity_id].append(person)
+    found: dict[int, list[planning.Outreach]] = defaultdict(list)
+    for activity_id, (aid, day, oid) in done.items():
+        found[aid].append(planning.Outreach(day, oid, tuple(reached[activity_id])))
+    return found
 
 
 def _summary(

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 # The newest migration; a test checks it against the migration scripts.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

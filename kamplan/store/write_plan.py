@@ -145,7 +145,16 @@ def write_plan(session: Session, doc: PlanDocument, name: str) -> int:
                 [
                     {
                         "account_id": aid,
-                        **o.model_dump(exclude={"ref", "participants", "competitors", "qualification"}),
+                        **o.model_dump(
+                            exclude={
+                                "ref",
+                                "participants",
+                                "competitors",
+                                "qualification",
+                                "qualification_evidence",
+                                "qualification_changed",
+                            }
+                        ),
                     }
                     for o in doc.opportunities
                 ],
@@ -174,7 +183,13 @@ def write_plan(session: Session, doc: PlanDocument, name: str) -> int:
             session,
             m.QualificationAnswer,
             [
-                {"opportunity_id": opps[o.ref], "question": q, "answer": ans}
+                {
+                    "opportunity_id": opps[o.ref],
+                    "question": q,
+                    "answer": ans,
+                    "evidence": o.qualification_evidence.get(q, ""),
+                    "changed_on": o.qualification_changed.get(q),
+                }
                 for q, ans in o.qualification.items()
             ],
         )

@@ -434,7 +434,10 @@ class RecordForm(Dialog[Any]):
 
     def on_mount(self) -> None:
         first = self.spec.focus or self.spec.fields[0].name
-        editor = self.query_one(f"#field-{first}")
+        found = self.query(f"#field-{first}")
+        if not found:  # closed by a fast Escape before it was built: nothing to focus
+            return
+        editor = found.first()
         editor.focus()
         if isinstance(editor, Input):
             editor.cursor_position = len(editor.value)

@@ -166,6 +166,13 @@ def _check(store: Store, portfolio: list[tuple[dict[str, Any], bool, bool]]) -> 
         assert summary.factored_pipeline == planning.factored_value(items)
         assert summary.factored_pipeline == derive(doc, TODAY)["factored_pipeline"]
 
+        # The forecasts flagged and the coaching flags counted in the header and the portfolio are the
+        # Qualification section's.
+        checks = store.checks(TODAY, account_id)[account_id]
+        optimistic = [(o.id, o.optimism) for o in opportunities if o.optimism]
+        assert [(o.opportunity_id, o.reason) for o in checks.optimistic] == optimistic
+        assert checks.coaching_flags == len(store.qualification(account_id, TODAY).flags)
+
         # The header's vote is the Qualification section's vote for the same (best) opportunity.
         best = planning.best_bet(items)
         if best is None:

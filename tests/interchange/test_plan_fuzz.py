@@ -45,6 +45,8 @@ item_keys = st.sampled_from(
         "participants",
         "competitors",
         "qualification",
+        "qualification_evidence",
+        "qualification_changed",
         "date",
         "type",
         "stakeholders",

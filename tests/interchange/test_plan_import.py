@@ -75,6 +75,14 @@ def unknown_closed_value(doc: dict[str, Any]) -> None:
     doc["activities"][0]["type"] = "lunch"
 
 
+def evidence_for_q11(doc: dict[str, Any]) -> None:
+    doc["opportunities"][1]["qualification_evidence"]["q11"] = "said so"
+
+
+def changed_on_no_day(doc: dict[str, Any]) -> None:
+    doc["opportunities"][0]["qualification_changed"]["q2"] = "last week"
+
+
 def late_defect(doc: dict[str, Any]) -> None:
     doc["reviews"][-1]["date"] = "yesterday"  # the very last item: nothing before it may be kept
 
@@ -91,6 +99,8 @@ REJECTIONS = [
     (newer_version, "newer kamplan"),
     (missing_name, "account.name: is required"),
     (unknown_closed_value, "activities[0].type: must be one of"),
+    (evidence_for_q11, "opportunities[1].qualification_evidence: unknown question 'q11'"),
+    (changed_on_no_day, "opportunities[0].qualification_changed.q2: must be a date written YYYY-MM-DD"),
     (late_defect, "reviews[5].date: must be a date written YYYY-MM-DD, got 'yesterday'"),
 ]
 
@@ -228,6 +238,30 @@ def test_unknown_keys_are_ignored(engine: Engine) -> None:
     doc["from_the_future"] = {"anything": [1, 2]}
     import_text(engine, json.dumps(doc))
     assert account_names(engine) == ["Copy of the demo"]
+
+
+def test_a_document_without_evidence_or_days_reads_as_before(engine: Engine) -> None:
+    """The qualification answers stay "q1": "yes"; evidence and the days they changed sit beside them, and a
+    document written before them (or by hand) may leave them out."""
+    doc = demo()
+    for opportunity in doc["opportunities"]:
+        opportunity.pop("qualification_evidence", None)
+        opportunity.pop("qualification_changed", None)
+    import_text(engine, json.dumps(doc))
+    exported = json.loads(export_plan(db_file(engine), "Copy of the demo", AS_OF))
+    first = exported["opportunities"][0]
+    assert first["qualification"]["q1"] == "yes"
+    assert first["qualification_evidence"] == {f"q{n}": "" for n in range(1, 11)}
+    assert first["qualification_changed"] == {f"q{n}": None for n in range(1, 11)}
+
+
+def test_the_demo_keeps_its_evidence_and_days(engine: Engine) -> None:
+    import_text(engine, json.dumps(demo()))
+    exported = json.loads(export_plan(db_file(engine), "Copy of the demo", AS_OF))
+    first = exported["opportunities"][0]
+    assert first["qualification_evidence"]["q6"].startswith("The plant prefers us")
+    assert first["qualification_changed"]["q6"] == "2026-03-02"
+    assert exported["opportunities"][2]["qualification_changed"]["q6"] is None
 
 
 def test_a_derived_block_in_the_document_is_ignored(engine: Engine) -> None:

@@ -45,11 +45,7 @@ days = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)).map(da
 money = st.none() | st.integers(0, 10**12) | st.floats(0, 1e12, allow_nan=False, allow_infinity=False)
 ratios = st.none() | st.floats(0, 1)
 json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-(10**6), 10**6)
-    | st.floats(-1e18, 1e18)
-    | texts,
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(-1e18, 1e18) | texts,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(lines, inner, max_size=3),
     max_leaves=6,
 )
@@ -139,6 +135,12 @@ def plan_documents(draw: Any) -> dict[str, Any]:
             # Unanswered questions may be left out: they count as unknown.
             "qualification": draw(
                 st.dictionaries(st.sampled_from(question_keys), values(Answer), max_size=10)
+            ),
+            "qualification_evidence": draw(
+                st.dictionaries(st.sampled_from(question_keys), texts, max_size=3)
+            ),
+            "qualification_changed": draw(
+                st.dictionaries(st.sampled_from(question_keys), optional(days), max_size=3)
             ),
         }
         for ref in opp_refs

@@ -100,6 +100,8 @@ ITEM_KEYS = {
         "participants",
         "competitors",
         "qualification",
+        "qualification_evidence",
+        "qualification_changed",
     },
     "activities": {"date", "type", "stakeholders", "owner", "opportunity", "objective", "status", "outcome"},
     "activity_targets": {"type", "per_week", "converts_to", "conversion_rate"},
@@ -239,7 +241,9 @@ def assert_complete(doc: dict[str, Any]) -> None:
             for key in TEXT_KEYS.get(section, set()):
                 assert isinstance(item[key], str), f"{section}[{n}].{key} is {item[key]!r}"
     for opportunity in doc["opportunities"]:
-        assert set(opportunity["qualification"]) == {f"q{n}" for n in range(1, 11)}
+        for key in ("qualification", "qualification_evidence", "qualification_changed"):
+            assert list(opportunity[key]) == [f"q{n}" for n in range(1, 11)], key
+        assert all(isinstance(text, str) for text in opportunity["qualification_evidence"].values())
     derived = doc["derived"]
     assert set(derived) >= DERIVED_KEYS
     assert set(derived["stakeholders"]) == {s["ref"] for s in doc["stakeholders"]}
@@ -284,6 +288,8 @@ def test_a_sparse_document_is_exported_with_every_key_filled_in(engine: Engine) 
     assert exported["opportunities"][0]["title"] == ""
     assert exported["opportunities"][0]["status"] == "open"
     assert exported["opportunities"][0]["qualification"]["q7"] == "unknown"
+    assert exported["opportunities"][0]["qualification_evidence"]["q7"] == ""
+    assert exported["opportunities"][0]["qualification_changed"]["q7"] is None
     assert exported["stakeholders"][0]["influence"] is None
     assert exported["derived"]["stakeholders"]["s1"]["grid"] == "unrated"
     assert exported["derived"]["power_coverage"] is None

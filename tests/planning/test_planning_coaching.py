@@ -4,7 +4,15 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kamplan.planning import HIGH_INFLUENCE, STALE_CONTACT_DAYS, OpportunitySketch, Person, coaching_flags
+from kamplan.planning import (
+    HIGH_INFLUENCE,
+    STALE_CONTACT_DAYS,
+    OpportunitySketch,
+    Outreach,
+    Person,
+    coaching_flags,
+    flags_for,
+)
 
 AS_OF = date(2026, 6, 30)
 RECENT = date(2026, 6, 1)
@@ -22,7 +30,7 @@ def deal(*participant_ids, status="open"):
 HEALTHY = [
     person(1, "economic_buyer", influence=5, support=2),
     person(2, "technical_evaluator", influence=4, support=-1, plan="Show the pilot results."),
-    person(3, "user", influence=2, support=0),
+    person(3, "decision_maker", influence=2, support=0),
 ]
 
 
@@ -32,11 +40,11 @@ def rules(people, opportunities=()):
 
 def test_a_healthy_plan_raises_nothing():
     assert rules(HEALTHY, [deal()]) == []
-    assert rules(HEALTHY, [deal(1, 2)]) == []
+    assert rules(HEALTHY, [deal(1, 2, 3)]) == []
 
 
 def test_constants():
-    assert STALE_CONTACT_DAYS == 60
+    assert STALE_CONTACT_DAYS == 30
     assert HIGH_INFLUENCE == 4
 
 
@@ -59,7 +67,7 @@ def test_only_open_opportunities_are_questioned():
 
 def test_no_rated_voter_skips_the_support_rules():
     people = [person(1, "economic_buyer", influence=None, support=None)]
-    assert rules(people, [deal()]) == []
+    assert rules(people, [deal()]) == ["no-decision-maker"]
 
 
 def test_a_vote_resting_on_assumed_ratings():
@@ -79,7 +87,8 @@ def test_unrated_assumed_people_do_not_weigh():
 def test_a_threat_without_a_plan():
     flags = coaching_flags([person(7, influence=4, support=-2, plan="  ")], [], AS_OF)
     assert [(f.rule, f.subject) for f in flags] == [("threat-without-plan", "P7")]
-    assert rules([person(7, influence=3, support=-2)]) == []  # a critic, not a threat
+    assert rules([person(7, influence=3, support=-2)]) == ["critic-without-plan"]  # a critic, not a threat
+    assert rules([person(7, influence=3, support=-1, plan="Win her over at the pilot.")]) == []
 
 
 def test_an_unowned_high_influence_person():
@@ -89,8 +98,8 @@ def test_an_unowned_high_influence_person():
 
 def test_an_uncontacted_high_influence_person():
     assert rules([person(4, influence=5, last_contact=None)]) == ["uncontacted-high-influence"]
-    assert rules([person(4, influence=5, last_contact=date(2026, 5, 1))]) == []  # exactly 60 days
-    assert rules([person(4, influence=5, last_contact=date(2026, 4, 30))]) == ["uncontacted-high-influence"]
+    assert rules([person(4, influence=5, last_contact=date(2026, 5, 31))]) == []  # exactly 30 days
+    assert rules([person(4, influence=5, last_contact=date(2026, 5, 30))]) == ["uncontacted-high-influence"]
     assert rules([person(4, influence=3, last_contact=None)]) == []
 
 
@@ -99,6 +108,7 @@ def test_flags_come_in_a_fixed_order_and_say_why_and_how_to_fix():
     flags = coaching_flags(people, [deal()], AS_OF)
     assert [(f.rule, f.subject) for f in flags] == [
         ("no-economic-buyer", "Renewal"),
+        ("no-decision-maker", "Renewal"),
         ("no-champion", "Renewal"),
         ("threat-without-plan", "P4"),
         ("unowned-high-influence", "P4"),
@@ -133,3 +143,47 @@ def test_flags_are_deterministic_and_well_formed(people, sketches):
     assert flags == coaching_flags(people, opportunities, AS_OF)
     subjects = {p.name for p in people} | {o.title for o in opportunities if o.status == "open"}
     assert all(f.subject in subjects and f.rule and f.message and f.fix for f in flags)
+
+
+def test_no_decision_maker_among_the_participants():
+    assert rules(HEALTHY, [deal(1, 2)]) == ["no-decision-maker"]
+
+
+def test_a_coach_answers_for_a_champion():
+    people = [replace(HEALTHY[0], support=1), *HEALTHY[1:], person(4, "coach", influence=2, support=1)]
+    assert rules(people, [deal()]) == []
+    assert rules(people, [deal(1, 2, 3)]) == ["no-champion"]
+
+
+def test_flags_say_what_they_concern():
+    people = [*HEALTHY, person(4, "user", influence=4, support=-1, owner_id=None)]
+    flags = coaching_flags(people, [deal(2, 3)], AS_OF)
+    assert [(f.rule, f.opportunity_id, f.person_id) for f in flags] == [
+        ("no-economic-buyer", 1, None),
+        ("no-champion", 1, None),
+        ("threat-without-plan", None, 4),
+        ("unowned-high-influence", None, 4),
+    ]
+    # The flags of an opportunity: its own, and those of the people in its decision.
+    assert [f.rule for f in flags_for(deal(2, 3), people, flags)] == ["no-economic-buyer", "no-champion"]
+    assert len(flags_for(deal(2, 4), people, flags)) == 4
+    assert len(flags_for(deal(), people, flags)) == 4  # nobody named: everyone decides
+
+
+def test_recent_activity_in_the_comfort_zone():
+    low, high = person(5, "user", influence=2, support=1), person(6, "user", influence=5, support=1)
+    people = [*HEALTHY, low, high]
+    recent = [Outreach(date(2026, 6, 20), 1, (5,)), Outreach(date(2026, 6, 21), 1, (5, 3))]
+    assert rules(people, [deal()]) == []
+    flags = coaching_flags(people, [deal()], AS_OF, recent)
+    assert [(f.rule, f.opportunity_id) for f in flags] == [("comfort-zone", 1)]
+    assert flags[0].fix
+    # Half the work with someone who decides is not the comfort zone; older activity does not count; nor
+    # does another opportunity's.
+    assert rules_with(people, [*recent, Outreach(date(2026, 6, 22), 1, (6,)), Outreach(AS_OF, 1, (1,))]) == []
+    assert rules_with(people, [Outreach(date(2026, 5, 1), 1, (5,))]) == []
+    assert rules_with(people, [Outreach(date(2026, 6, 20), 2, (5,))]) == []
+
+
+def rules_with(people, outreach):
+    return [flag.rule for flag in coaching_flags(people, [deal()], AS_OF, outreach)]

@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kamplan.planning import Verdict, Vote, is_optimistic, optimism_reason
+from kamplan.planning import Verdict, Vote, band_gap, is_optimistic, optimism_reason, suggested_band
 
 WIN = Vote(Verdict.WIN, 8, 2, 1, 0.5)
 LOSE = Vote(Verdict.LOSE, 2, 8, 1, -0.5)
@@ -45,3 +47,46 @@ def test_low_or_missing_probability_is_never_optimistic(probability):
 @pytest.mark.parametrize("status", ["won", "lost", "qualified_out"])
 def test_only_open_opportunities_are_flagged(status):
     assert not is_optimistic(status, 90, LOSE, 0)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "score", "band"),
+    [
+        (Verdict.WIN, 90, (70, 90)),
+        (Verdict.WIN, 80, (70, 90)),
+        (Verdict.WIN, 79, (50, 70)),
+        (Verdict.WIN, 50, (50, 70)),
+        (Verdict.WIN, 49, (25, 45)),
+        (Verdict.TOO_CLOSE, 75, (25, 45)),
+        (Verdict.TOO_CLOSE, 40, (10, 30)),
+        (Verdict.UNKNOWN, 50, (10, 30)),
+        (Verdict.UNKNOWN, 0, (0, 20)),
+        (Verdict.LOSE, 100, (5, 20)),
+        (Verdict.LOSE, 10, (0, 10)),
+    ],
+)
+def test_the_suggested_band(verdict, score, band):
+    assert suggested_band(verdict, score) == band
+
+
+@given(st.sampled_from(list(Verdict)), st.integers(0, 100), st.integers(0, 100))
+def test_a_forecast_inside_its_band_is_never_optimistic(verdict, score, probability):
+    low, high = suggested_band(verdict, score)
+    assert 0 <= low < high <= 100
+    vote = Vote(verdict, 0, 0, 0, None)
+    if low <= probability <= high:
+        assert band_gap(probability, (low, high)) == 0
+        assert not is_optimistic("open", probability, vote, score)
+    else:
+        assert band_gap(probability, (low, high)) == (
+            probability - high if probability > high else probability - low
+        )
+
+
+def test_the_kams_number_may_be_unset():
+    assert band_gap(None, (25, 45)) == 0
+
+
+def test_brief_reasons():
+    assert optimism_reason("open", 90, TOO_CLOSE, 30, brief=True) == "vote too close, score 30"
+    assert optimism_reason("open", 90, LOSE, 80, brief=True) == "vote lost"

@@ -99,3 +99,37 @@ def test_adding_a_supporter_never_hurts(voters, influence, support):
 @given(st.lists(ratings))
 def test_order_of_voters_does_not_matter(voters):
     assert vote_today(voters) == vote_today(list(reversed(voters)))
+
+
+def test_the_vote_in_plain_words():
+    from kamplan.planning import vote_explanation
+
+    too_close = [("Anna Berg", Rating(5, 0)), ("Kim Lee", Rating(4, 1)), ("Tom Sato", Rating(4, 0)),
+                 ("Ed Ng", Rating(10, -1))]  # fmt: skip
+    assert (
+        vote_explanation(too_close) == "too close: 9 of 23 influence points undecided — Anna Berg, Tom Sato"
+    )
+    win = [("Ed Ng", Rating(2, -1)), ("Kim Lee", Rating(3, 2)), ("Anna Berg", Rating(4, 1))]
+    assert vote_explanation(win) == "win: 7 of 9 influence points for us — Anna Berg, Kim Lee"
+    lose = [("Ed Ng", Rating(5, -2)), ("Kim Lee", Rating(1, 1)), ("Jo", Rating(None, 2))]
+    assert vote_explanation(lose) == (
+        "lose: 5 of 6 influence points against us — Ed Ng; not yet rated, so not counted: Jo"
+    )
+    assert vote_explanation([("Jo", Rating(None, None))]) == (
+        "unknown: nobody taking part is rated yet; not yet rated, so not counted: Jo"
+    )
+    assert vote_explanation([]) == "unknown: nobody takes part"
+    tie = [("A", Rating(3, 1)), ("B", Rating(3, -1))]
+    assert vote_explanation(tie) == "too close: a tie, 3 for and 3 against of 6 influence points"
+
+
+@given(st.lists(st.tuples(st.text(min_size=1, max_size=5), ratings), max_size=8))
+def test_the_words_agree_with_the_vote(voters):
+    from kamplan.planning import vote_explanation
+
+    words = vote_explanation(voters)
+    vote = vote_today(r for _, r in voters)
+    assert words.startswith(f"{vote.verdict}:")
+    total = vote.votes_for + vote.against + vote.undecided
+    if vote.verdict is not Verdict.UNKNOWN:
+        assert f"of {total} influence points" in words

@@ -75,3 +75,21 @@ def test_an_upgraded_plan_exports_its_new_fields_empty(tmp_path: Path) -> None:
     assert doc["account"]["aliases"] == []
     assert len(doc["stakeholders"]) == 16
     assert {(s["email"], s["phone"]) for s in doc["stakeholders"]} == {("", "")}
+
+
+def test_answers_given_before_0003_have_no_evidence_and_no_day(tmp_path: Path) -> None:
+    """Schema 0003 added evidence and the day each answer last changed: the answers an older kamplan
+    kept are all still there, with no evidence and no day (when they were given was not kept)."""
+    import json
+    from datetime import date
+
+    from kamplan.interchange.export import export_account
+
+    db = tmp_path / "plan.sqlite"
+    shutil.copy(FIXTURES / "schema-0002.sqlite", db)
+    open_engine(db).dispose()
+    doc = json.loads(export_account(db, "Kestrelmoor Foods B.V.", "json", date(2026, 3, 4)))
+    renewal = doc["opportunities"][0]
+    assert renewal["qualification"]["q1"] == "yes" and renewal["qualification"]["q3"] == "partly"
+    assert set(renewal["qualification_evidence"].values()) == {""}
+    assert set(renewal["qualification_changed"].values()) == {None}

@@ -5,12 +5,15 @@ After a deliberate change to the look, run `pytest tests/ui/test_snapshots.py --
 at the new pictures (`rsvg-convert x.svg -o x.png`) before committing them.
 """
 
+from datetime import date
+
 import pytest
 from sqlalchemy.engine import Engine
 from textual.command import CommandPalette
 from textual.widgets import Input
-from ui_support import wait_for_palette
+from ui_support import store_for, wait_for_palette
 
+UI_TODAY = date(2026, 3, 4)  # as tests/ui/conftest.py gives the app
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 
 
@@ -24,14 +27,17 @@ def test_portfolio_empty(snap_compare, engine: Engine, make_ui_app, size: tuple[
 def test_portfolio_demo(snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
     """The demo in the portfolio: the health line (relationships 16/60, key accounts 1/8), one row for
     Kestrelmoor (★, key development, too close, next 04 Mar, 2 late) under 'Account ▲', and its detail under
-    the table. 80 columns: the narrow column set; 120: all columns, Attr and Str included."""
+    the table. The health line also counts 2 optimistic forecasts, 9 coaching flags and the opportunity
+    qualified out (450k); the detail ends with each optimistic forecast, its suggested band and why, and the
+    flags. 80 columns: the narrow column set; 120: all columns, Attr and Str included."""
     assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size)
 
 
 @SIZES
 def test_account_profile(snap_compare, ui_demo_engine: Engine, make_ui_app, size: tuple[int, int]) -> None:
     """Kestrelmoor's account screen on the Profile tab: the header (name ★, key development, vote today
-    too close, relationship 50), the six numbered tabs, and the profile from its top (ECONOMICS) with the
+    too close, relationship 50; then the two optimistic forecasts with their reasons and ⚑ 9 flags),
+    the six numbered tabs, and the profile from its top (ECONOMICS) with the
     cursor on Industry."""
     assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=size, press=["enter"])
 
@@ -100,3 +106,44 @@ def test_pipeline_chart(snap_compare, ui_demo_engine: Engine, make_ui_app) -> No
     optimistic ones named with their reasons, then a bar per quarter (2026-Q2 4.76m longest, Q3 950k,
     Q4 720k) with each quarter's opportunity under its bar, ⚠ and a short reason beside #1 and #2."""
     assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "3", "v", "v"])
+
+
+def test_qualification_checklist(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
+    """4 on the demo at 80×24: the renewal (1/3) with score 75, vote too close, 70 % against a suggested
+    25–45 % and why it looks optimistic; all ten questions with their answers (✎ where evidence is written)
+    and the day each changed (02 Mar and 03 Mar, this week, in bold); the cursor on Q1, whose full wording
+    and evidence show below the table; y p n d e in the key bar."""
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "4"])
+
+
+def _lose(engine: Engine) -> None:
+    store_for(engine).set_rating(1, 5, -2)  # the CEO turns against us: 13 for, 19 against
+
+
+def _unknown(engine: Engine) -> None:
+    store = store_for(engine)
+    trays = store.qualification(1, UI_TODAY).opportunities[2]
+    for person_id in trays.participant_ids:
+        if person_id != 15:  # Julia Brandt, not rated yet, is left alone in the decision
+            store.remove_participant(trays.id, person_id)
+
+
+VOTES = {
+    "too close": (None, ["enter", "4", "v"]),
+    "win": (None, ["enter", "4", "right", "right", "v"]),
+    "lose": (_lose, ["enter", "4", "v"]),
+    "unknown": (_unknown, ["enter", "4", "right", "right", "v"]),
+}
+
+
+@pytest.mark.parametrize("verdict", list(VOTES))
+def test_qualification_vote(snap_compare, ui_demo_engine: Engine, make_ui_app, verdict: str) -> None:
+    """The vote today at 80×24, for each verdict: a row per person in the decision (influence, support,
+    weighted vote), the bars for / against / undecided in influence points, the verdict in words naming
+    whom it turns on ("too close: 5 of 32 influence points undecided — Annelies Verbruggen"; the
+    supporters in a win, the opponents in a loss; for unknown, the one person not yet rated) and the
+    smallest move to a win (none needed in a win; "rate the people first" when unknown)."""
+    change, keys = VOTES[verdict]
+    if change is not None:
+        change(ui_demo_engine)
+    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=keys)

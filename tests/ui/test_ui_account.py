@@ -84,10 +84,10 @@ async def test_number_keys_switch_sections_and_show_the_demo(ui_demo_engine: Eng
 
         await pilot.press("4")
         assert screen.active_section == "qualification"
-        qualification = screen.section("qualification").query_one("#qualification-table", DataTable)
-        assert qualification.row_count == 11  # ten questions and the score
-        assert rows(qualification)[-1][0] == "Score"
-        assert "if they voted today" in shown(screen.query_one("#votes"))
+        checklist = screen.section("qualification").query_one("#checklist", DataTable)
+        assert checklist.row_count == 10  # the ten questions
+        assert app.focused is checklist
+        assert shown(screen.query_one("#qualification-status")).startswith("Score 75 · vote too close")
 
         await pilot.press("5")
         assert screen.active_section == "assessment"

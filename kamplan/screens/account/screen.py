@@ -20,6 +20,7 @@ from kamplan.screens.account.reviews import ReviewsSection
 from kamplan.screens.account.section import AccountContext, Section
 from kamplan.screens.account.stakeholders import StakeholdersSection
 from kamplan.screens.base import KamplanScreen
+from kamplan.store.summary import Checks
 from kamplan.widgets import format as fmt
 from kamplan.widgets.clickline import ClickLine
 from kamplan.widgets.guard import guarded
@@ -38,6 +39,33 @@ SECTIONS: list[tuple[str, str, type[Section]]] = [
 SECTION_TYPES = {sid: section for sid, _, section in SECTIONS}
 BUILD_AHEAD_PAUSE = 0.05  # seconds after a section is shown before the next one is built
 ACTIVE = "bold $block-cursor-foreground on $block-cursor-background"
+
+
+def forecast_line(summary: Checks, width: int) -> Text:
+    """The forecasts the plan does not back up, each with its reason, and what a coach would question: a
+    line under the header ('' when there is nothing to say). Titles are cut so the line fits `width`."""
+    text = Text()
+    if not summary.optimistic and not summary.coaching_flags:
+        return text
+    text.append("\n")
+    flags = f"⚑ {summary.coaching_flags} flag{'s' if summary.coaching_flags != 1 else ''}"
+    if summary.optimistic:
+        tails = [f" {o.probability} % ({o.brief})" for o in summary.optimistic]
+        fixed = (
+            len("⚠ optimistic: ")
+            + sum(len(t) + 3 for t in tails)
+            + (len(flags) if summary.coaching_flags else 0)
+        )
+        room = max(16, min(30, (width - fixed) // len(tails)))
+        text.append("⚠ optimistic: ", style="bold yellow")
+        for n, (o, tail) in enumerate(zip(summary.optimistic, tails, strict=True)):
+            text.append(" · " if n else "")
+            text.append(fmt.first_line(o.title, room), style="yellow")
+            text.append(tail, style="yellow")
+        text.append(" · " if summary.coaching_flags else "")
+    if summary.coaching_flags:
+        text.append(flags, style="bold")
+    return text
 
 
 class AccountScreen(KamplanScreen):
@@ -152,6 +180,9 @@ class AccountScreen(KamplanScreen):
         text.append(f"  ·  power coverage {fmt.percent(coverage.power)}")
         if coverage.comfort_zone:
             text.append("  ⚠ comfort zone", style="bold red")
+        checks = self.store.checks(self.settings.current_date(), self.account_id).get(self.account_id)
+        if checks is not None:
+            text.append_text(forecast_line(checks, self.app.size.width - 2))
         self.query_one("#account-header", Static).update(text)
 
     def on_section_edited(self, event: Section.Edited) -> None:
