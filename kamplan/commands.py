@@ -10,7 +10,11 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from kamplan.screens.host import Host
-from kamplan.widgets.format import shown
+from kamplan.widgets.format import first_line, shown
+
+# The palette's fuzzy matcher slows down steeply with the length of what it searches: a 10,000-character
+# name from an old plan froze it and filled memory. Names are matched and shown cut to this.
+LONGEST = 80
 
 
 def _highlighted(matcher: Matcher, text: str) -> Content:
@@ -35,7 +39,8 @@ class AccountsProvider(Provider):
         return cast(Host, self.app)
 
     async def startup(self) -> None:
-        self.accounts = [(account_id, shown(name)) for account_id, name in self.host.store.live_accounts()]
+        live = self.host.store.live_accounts()
+        self.accounts = [(account_id, first_line(name, LONGEST)) for account_id, name in live]
 
     async def discover(self) -> Hits:
         for account_id, name in self.accounts:
@@ -66,7 +71,7 @@ class StakeholdersProvider(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for person in self.people:
-            text = f"Go to stakeholder: {shown(person.name)}"
+            text = f"Go to stakeholder: {first_line(person.name, LONGEST)}"
             score = matcher.match(text)
             if score > 0:
                 where = f"{person.title} at {person.account}" if person.title else person.account

@@ -98,7 +98,7 @@ class PipelineScreen(KamplanScreen):
         if optimistic:
             said = f"\n⚠ {optimistic} optimistic: a probability the vote or the qualification does not back"
             text.append(said, style="bold yellow")
-        self.query_one("#pipeline-summary-all", Static).update(text)
+        self.query_one("#pipeline-summary-all", Static).update(fmt.visible(text))
         self._fill(found)
 
     def _fill(self, found: list[tuple[int, str, OpportunityItem]]) -> None:
@@ -156,7 +156,7 @@ class PipelineScreen(KamplanScreen):
         text.append(f" · qualification {item.qualification_score}")
         if item.optimism:
             text.append(f"\n⚠ optimistic: {item.optimism}", style="bold yellow")
-        detail.update(text)
+        detail.update(fmt.visible(text))
 
     @on(DataTable.RowSelected, "#pipeline-table")
     def _selected(self) -> None:

@@ -101,7 +101,7 @@ class WeekScreen(KamplanScreen):
             text.append(f" · {week.overdue_count} overdue", style="bold red")
         accounts = {item.account for item in week.items}
         text.append(f" · {len(accounts)} account{'s' if len(accounts) != 1 else ''}", style="dim")
-        self.query_one("#week-summary", Static).update(text)
+        self.query_one("#week-summary", Static).update(fmt.visible(text))
 
     def _fill(self, week: Week) -> None:
         """Overdue, this week and next week, each under a heading; a day's first activity says the day,
@@ -248,7 +248,7 @@ class WeekScreen(KamplanScreen):
             text.append(f" · {late} day{'s' if late != 1 else ''} overdue", style="bold red")
         text.append("\nObjective: ", style="bold")
         text.append(item.objective or "none yet", style="" if item.objective else "dim")
-        detail.update(text)
+        detail.update(fmt.visible(text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "move", "cancel", "edit", "open"):

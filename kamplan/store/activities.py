@@ -114,10 +114,11 @@ _COLUMNS = (
 
 
 def activity_items(
-    session: Session, account_id: int, today: date, limit: int = SHOWN_EACH
+    session: Session, account_id: int, today: date, limit: int = SHOWN_EACH, include: int | None = None
 ) -> list[ActivityItem]:
     """The latest overdue, then what is coming, then the latest done or cancelled: at most `limit` of each
-    (a heavy account has thousands; the list is for this week's work)."""
+    (a heavy account has thousands; the list is for this week's work), and the activity `include` in its
+    place among them when it is beyond that (the one just added must be seen)."""
     a = m.Activity
     base = sa.select(*_COLUMNS).where(a.account_id == account_id)
     planned = base.where(a.status == ActivityStatus.PLANNED)
@@ -126,8 +127,16 @@ def activity_items(
     past = session.execute(
         base.where(a.status != ActivityStatus.PLANNED).order_by(a.date.desc(), a.id.desc()).limit(limit)
     )
-    rows = [*reversed(overdue.all()), *coming.all(), *past.all()]
-    return _items(session, account_id, rows)
+    shown = [list(reversed(overdue.all())), list(coming.all()), list(past.all())]
+    if include is not None and all(r.id != include for group in shown for r in group):
+        extra = session.execute(base.where(a.id == include)).one_or_none()
+        if extra is not None:
+            group = (
+                shown[2] if extra.status != ActivityStatus.PLANNED else shown[0 if extra.date < today else 1]
+            )
+            group.append(extra)
+            group.sort(key=lambda r: (r.date, r.id), reverse=group is shown[2])
+    return _items(session, account_id, [row for group in shown for row in group])
 
 
 def activity_item(session: Session, activity_id: int) -> ActivityItem:

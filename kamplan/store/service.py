@@ -601,10 +601,14 @@ class Store:
         )
 
     # The sales-activity plan: activities, opportunities, competitors, targets, the week
-    def plan_activities(self, account_id: int, today: date) -> "list[activity_rows.ActivityItem]":
+    def plan_activities(
+        self, account_id: int, today: date, include: int | None = None
+    ) -> "list[activity_rows.ActivityItem]":
+        """The Plan section's activities; `include` (one just added or moved) is among them even when it
+        lies beyond the first screenfuls of a busy account."""
         from kamplan.store import activities
 
-        return self.read(lambda s: activities.activity_items(s, account_id, today))
+        return self.read(lambda s: activities.activity_items(s, account_id, today, include=include))
 
     def plan_names(self, account_id: int) -> "activity_rows.PlanNames":
         from kamplan.store import activities

@@ -1,8 +1,9 @@
 """How numbers, dates and verdicts read on screen. One place, so every screen says it the same way."""
 
 from datetime import date
+from typing import Any
 
-from rich.text import Text
+from rich.text import Span, Text
 
 from kamplan import planning
 from kamplan.document.text import printable
@@ -104,3 +105,19 @@ def sentence(text: object) -> str:
     """`text` closing a sentence: the full stop, unless it ends with one already ("Acme B.V.")."""
     shown = str(text)
     return shown if shown.endswith((".", "!", "?")) else f"{shown}."
+
+
+def visible(cell: Any) -> Any:
+    """Text from the plan as it may be drawn: each control character made visible (see `shown`); a Text
+    keeps its styles on the same characters. Anything else, or text with nothing to show, is left as it is."""
+    if isinstance(cell, str):
+        return cell if shown(cell, multiline=True) == cell else Text(shown(cell, multiline=True))
+    if not isinstance(cell, Text) or shown(cell.plain, multiline=True) == cell.plain:
+        return cell
+    ends = [0]  # where each character of the cell ends once shown
+    for char in cell.plain:
+        ends.append(ends[-1] + len(shown(char, multiline=True)))
+    result = cell.blank_copy(shown(cell.plain, multiline=True))
+    last = len(cell.plain)
+    result.spans = [Span(ends[min(s.start, last)], ends[min(s.end, last)], s.style) for s in cell.spans]
+    return result

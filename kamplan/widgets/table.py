@@ -5,7 +5,7 @@ from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Span, Text, TextType
+from rich.text import Text, TextType
 from textual import events
 from textual._two_way_dict import TwoWayDict
 from textual.geometry import Region, Size
@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets._data_table import ColumnKey, RowKey, SegmentLines
 
-from kamplan.widgets.format import shown
+from kamplan.widgets.format import shown, visible
 
 
 class Table(DataTable[Any]):
@@ -222,15 +222,5 @@ class Table(DataTable[Any]):
 
 
 def _visible(cell: object) -> object:
-    """A cell as text, its control characters made visible; a Text keeps its styles on the same characters."""
-    if isinstance(cell, str):
-        return Text(shown(cell, multiline=True))
-    if not isinstance(cell, Text) or shown(cell.plain, multiline=True) == cell.plain:
-        return cell
-    ends = [0]  # where each character of the cell ends once shown
-    for char in cell.plain:
-        ends.append(ends[-1] + len(shown(char, multiline=True)))
-    visible = cell.blank_copy(shown(cell.plain, multiline=True))
-    last = len(cell.plain)
-    visible.spans = [Span(ends[min(s.start, last)], ends[min(s.end, last)], s.style) for s in cell.spans]
-    return visible
+    """A cell as text (a str would be read as markup), its control characters made visible."""
+    return Text(shown(cell, multiline=True)) if isinstance(cell, str) else visible(cell)

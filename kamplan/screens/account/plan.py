@@ -43,6 +43,8 @@ from kamplan.widgets.guard import attempt, guarded
 VIEWS = ("activities", "opportunities", "pipeline", "funnel", "competitors")
 VIEW_NAMES = {"funnel": "targets & funnel"}
 ACTIVITY_TITLE = "Activity: overdue and coming, then the latest done"
+
+
 class PlanSection(Section):
     BINDINGS = [
         Binding("v", "view(1)", "View", id="plan.view"),
@@ -156,7 +158,8 @@ class PlanSection(Section):
     # Activities
     def _fill_activities(self, select: str | None) -> None:
         today, narrow, width = self.today, self.narrow, self.app.size.width
-        items = self.store.plan_activities(self.account_id, today)
+        include = int(select) if select and select.isdigit() else None
+        items = self.store.plan_activities(self.account_id, today, include)
         self.activities = {a.id: a for a in items}
         with_width = 15 if narrow else 24
         type_width = 8 if narrow else 18
@@ -207,7 +210,7 @@ class PlanSection(Section):
         title.append(f" · {coming} coming", style="dim")
         if overdue:
             title.append(f" · {overdue} overdue", style="bold red")
-        self.query_one("#activities-title", Static).update(title)
+        self.query_one("#activities-title", Static).update(fmt.visible(title))
 
     def _activity_detail(self, a: ActivityItem) -> Text:
         text = Text()
@@ -320,7 +323,7 @@ class PlanSection(Section):
                 Row(str(o.id), tuple(cells), tuple(sort), f"{o.title} {o.stage} {o.status} {o.kind or ''}")
             )
         self.query_one("#opportunities", PlanList).show(columns, rows, select=select)
-        self.query_one("#opportunities-summary", Static).update(self._opportunity_summary(items))
+        self.query_one("#opportunities-summary", Static).update(fmt.visible(self._opportunity_summary(items)))
 
     def _opportunity_summary(self, items: list[OpportunityItem]) -> Text:
         open_ = [o for o in items if o.is_open]
@@ -472,7 +475,7 @@ class PlanSection(Section):
         flagged = [o for o in open_ if o.optimism]
         for o in flagged:
             text.append(f"\n⚠ #{o.number} at {o.probability} % is optimistic: {o.optimism}", style="yellow")
-        self.query_one("#pipeline-summary", Static).update(text)
+        self.query_one("#pipeline-summary", Static).update(fmt.visible(text))
 
     # Targets and funnel
     def _fill_funnel(self, select: str | None) -> None:
@@ -694,7 +697,7 @@ class PlanSection(Section):
         detail = self.query_one("#plan-detail", Static)
         detail.display = shown is not None
         if shown is not None:
-            detail.update(shown)
+            detail.update(fmt.visible(shown))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("done", "move", "cancel", "full_form"):

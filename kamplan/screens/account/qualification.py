@@ -204,7 +204,7 @@ class QualificationSection(Section):
         count = len(self.data.opportunities)
         if opportunity is None:
             text.append("No open opportunity to qualify: add one under 3 Plan.", style="dim")
-            self.query_one("#qualification-head", Static).update(text)
+            self.query_one("#qualification-head", Static).update(fmt.visible(text))
             return
         views = Text()
         for view in VIEWS:
@@ -218,7 +218,7 @@ class QualificationSection(Section):
         text.append(" " * max(1, self._width - 2 - text.cell_len - views.cell_len - 2))
         text.append("v ", style="dim")
         text.append_text(views)
-        self.query_one("#qualification-head", Static).update(text)
+        self.query_one("#qualification-head", Static).update(fmt.visible(text))
 
     def _vote(self, opportunity: Qualification, *, what_if: bool = False) -> planning.Vote:
         return planning.vote_today(self._rating(p, what_if=what_if) for p in self.data.voters(opportunity))
@@ -249,7 +249,7 @@ class QualificationSection(Section):
         reason = planning.optimism_reason("open", probability, vote, score, brief=True)
         if reason:
             text.append(f"\n⚠ {probability} % looks optimistic: {reason}", style="bold yellow")
-        status.update(text)
+        status.update(fmt.visible(text))
 
     # The checklist
     def _show_checklist(self, opportunity: Qualification) -> None:
@@ -272,7 +272,7 @@ class QualificationSection(Section):
         checklist = self.query_one("#checklist", Checklist)
         checklist.show(rows, question_width)
         self._show_question(checklist.current_key())
-        self.query_one("#find-out", Static).update(find_out(opportunity, self._width - 2))
+        self.query_one("#find-out", Static).update(fmt.visible(find_out(opportunity, self._width - 2)))
 
     def _show_question(self, key: str | None) -> None:
         opportunity = self.opportunity
@@ -289,7 +289,7 @@ class QualificationSection(Section):
             else:
                 text.append("none yet (e)", style="dim")
             text.append(f"\n{planning.QUESTIONS[answer.question]}", style="italic")
-        self.query_one("#question-detail", Static).update(text)
+        self.query_one("#question-detail", Static).update(fmt.visible(text))
 
     @on(DataTable.RowHighlighted, "#checklist")
     def _question_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -347,7 +347,7 @@ class QualificationSection(Section):
             note.append(
                 "Nobody is named for this decision, so everyone at the account votes · a names who does"
             )
-        self.query_one("#vote-note", Static).update(note)
+        self.query_one("#vote-note", Static).update(fmt.visible(note))
         self.query_one("#vote-note").display = not named
         rows = []
         for person in voters:
@@ -378,10 +378,10 @@ class QualificationSection(Section):
         verdict, _, rest = explained.partition(":")
         words.append(verdict, style=fmt.VERDICT_STYLE[vote.verdict])
         words.append(f":{rest}")
-        self.query_one("#vote-words", Static).update(words)
+        self.query_one("#vote-words", Static).update(fmt.visible(words))
         ratings = [self._rating(p, what_if=True) for p in voters]
         move = planning.smallest_winning_move(ratings)
-        self.query_one("#vote-move", Static).update(move_text(move, [p.name for p in voters]))
+        self.query_one("#vote-move", Static).update(fmt.visible(move_text(move, [p.name for p in voters])))
         banner = self.query_one("#what-if", Static)
         banner.display = bool(self.what_if)
         if self.what_if:
@@ -406,7 +406,7 @@ class QualificationSection(Section):
                 text.append(" → ")
                 text.append_text(fmt.verdict(vote.verdict))
             text.append(" · not saved: ctrl+s keeps it, esc forgets it", style="dim")
-            banner.update(text)
+            banner.update(fmt.visible(text))
 
     def _voter(self, person_id: int | None) -> Voter | None:
         return next((p for p in self.data.people if p.id == person_id), None)
@@ -561,7 +561,7 @@ class QualificationSection(Section):
             text.append(flag.fix)
             if flag.person_id is not None:
                 text.append(" · enter opens them", style="dim")
-        self.query_one("#flag-detail", Static).update(text)
+        self.query_one("#flag-detail", Static).update(fmt.visible(text))
 
     @on(DataTable.RowHighlighted, "#flags")
     def _flag_highlighted(self, event: DataTable.RowHighlighted) -> None:
