@@ -81,10 +81,6 @@ def test_account_stakeholder_grid_and_org_chart(snap_compare, ui_demo_engine: En
     assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "2", "v", "v"])
 
 
-def test_stakeholder_form(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
-    assert snap_compare(make_ui_app(ui_demo_engine), terminal_size=(80, 24), press=["enter", "2", "e"])
-
-
 def test_plan_section(snap_compare, ui_demo_engine: Engine, make_ui_app) -> None:
     """3 on Kestrelmoor: the Plan section opens on its activities, cursor on the first row. The view line
     (activities highlighted), the title counting 12 coming and 2 overdue (in red), the two overdue rows
